@@ -1,0 +1,47 @@
+"""MI Workbook: a Jupyter teaching workbook for Motivational Interviewing.
+
+The public surface is small and imported lazily, so ``import mi_widgets`` stays fast: pandas,
+YAML and the widgets load only when something that needs them is used.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_LAZY: dict[str, str] = {
+    "InputError": "mi_widgets.engine.errors",
+    "Dialogue": "mi_widgets.engine.model",
+    "Utterance": "mi_widgets.engine.model",
+    "GlobalRatings": "mi_widgets.engine.model",
+    "CODES": "mi_widgets.engine.codes",
+    "resolve_code": "mi_widgets.engine.codes",
+    "load": "mi_widgets.engine.loaders",
+    "load_dialogue": "mi_widgets.engine.loaders",
+    "load_transcript": "mi_widgets.engine.loaders",
+    "load_folder": "mi_widgets.engine.loaders",
+    "score_dialogue": "mi_widgets.engine.miti",
+    "score_answers": "mi_widgets.engine.agreement",
+    "cohen_kappa": "mi_widgets.engine.agreement",
+    "build_report": "mi_widgets.engine.report",
+    "data_dir": "mi_widgets.engine.library",
+    "set_language": "mi_widgets.engine.i18n",
+}
+
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mi_widgets' has no attribute '{name}'")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,182 @@
+"""`mi-workbook`: the command line for instructors, thin over the engine.
+
+Exit status: 0 done; 2 bad input or bad arguments (one clear line on stderr, never a traceback);
+1 an internal error (set MI_WORKBOOK_DEBUG=1 to see its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+from . import __version__
+
+PROG = "mi-workbook"
+
+
+class UsageError(Exception):
+    """A bad argument: reported as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line instead of usage + message
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _rating(name: str):
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = None
+        if n is None or not 1 <= n <= 5:
+            raise argparse.ArgumentTypeError(f"a global rating must be a whole number from 1 to 5, got '{value}'")
+        return n
+
+    parse.__name__ = name  # argparse names it in messages
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="MI Workbook: MITI 4.2.1 reports, dialogue checks and the dialogue library.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--lang", choices=["en", "da", "nb"], help="language of messages and reports (default: $MI_WORKBOOK_LANG or en)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    rep = sub.add_parser("report", help="MITI 4.2.1 report for a coded transcript (.csv) or dialogue (.yaml)",
+                         description="Tally a coded conversation by the MITI 4.2.1 rules and report summary scores against the manual's thresholds.")
+    rep.add_argument("file", metavar="FILE", help="a coded transcript (.csv: speaker,text,code[,subcode]) or a dialogue (.yaml)")
+    for flag, name in (("--cct", "Cultivating Change Talk"), ("--sst", "Softening Sustain Talk"), ("--partnership", "Partnership"), ("--empathy", "Empathy")):
+        rep.add_argument(flag, type=_rating(flag), metavar="N", help=f"global rating for {name}, 1-5 (default: the dialogue's expert rating, if any)")
+    rep.add_argument("--format", choices=["text", "json", "html"], default="text", help="output format (default: text)")
+    rep.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of standard output")
+    rep.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+
+    val = sub.add_parser("validate", help="check dialogue files and folders", description="Check dialogue files (.yaml) and coded transcripts (.csv), and folders of dialogues.")
+    val.add_argument("paths", metavar="PATH", nargs="+", help="a file or a folder")
+
+    lst = sub.add_parser("list", help="list the dialogues in a folder (default: the bundled library)")
+    lst.add_argument("folder", metavar="DIR", nargs="?", help="folder of dialogue files (default: the bundled library)")
+    lst.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    return parser
+
+
+# ------------------------------------------------------------------------------------- commands
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .engine.loaders import load
+    from .engine.report import build_report, render
+
+    dialogue = load(args.file)
+    ratings = dialogue.globals.merged(cct=args.cct, sst=args.sst, partnership=args.partnership, empathy=args.empathy)
+    report = build_report(dialogue, ratings)
+    text = render(report, args.format, dialogue)
+    if args.output:
+        _write_output(Path(args.output), text, Path(args.file), args.force)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _write_output(out: Path, text: str, source: Path, force: bool) -> None:
+    """Write atomically; never over the input, never over an existing file without --force."""
+    from .engine.errors import InputError
+
+    if out.exists() and out.resolve() == source.resolve():
+        raise InputError.one(out, "is the input file; choose another --output")
+    if out.is_dir():
+        raise InputError.one(out, "is a folder; give a file name for --output")
+    if out.exists() and not force:
+        raise InputError.one(out, "already exists; use --force to replace it")
+    if not out.parent.exists():
+        raise InputError.one(out, f"cannot be written: folder {out.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .engine.loaders import check_paths
+
+    dialogues, problems, n_files = check_paths(args.paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    bad = len({p.path for p in problems})
+    if problems:
+        print(f"{n_files} file{'s' if n_files != 1 else ''} checked: {bad} with problems ({len(problems)} in all)", file=sys.stderr)
+        return 2
+    n_utt = sum(len(d.utterances) for d in dialogues)
+    print(f"{n_files} file{'s' if n_files != 1 else ''} checked: all valid ({len(dialogues)} dialogues, {n_utt} utterances)")
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from .engine.errors import InputError
+    from .engine.loaders import load_folder
+
+    folder = Path(args.folder) if args.folder else None
+    if folder is not None and not folder.is_dir():
+        raise InputError.one(folder, "no such folder" if not folder.exists() else "is not a folder")
+    dialogues, problems = load_folder(folder)
+    problems = [p for p in problems if "holds no .yaml" not in p.message]
+    rows = [d.summary_row() for d in sorted(dialogues, key=lambda d: (d.language, d.topic, d.id))]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif rows:
+        cols = [("id", "id"), ("language", "lang"), ("topic", "topic"), ("style", "style"), ("pair", "pair"), ("n_utterances", "utt"), ("title", "title")]
+        table = [[str(r[k]) if r[k] is not None else "" for k, _ in cols] for r in rows]
+        widths = [max(len(h), *(len(row[i]) for row in table)) for i, (_, h) in enumerate(cols)]
+        print("  ".join(h.ljust(w) for (_, h), w in zip(cols, widths)).rstrip())
+        for row in table:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    else:
+        print("no dialogues found", file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 2 if problems else 0
+
+
+COMMANDS = {"report": _cmd_report, "validate": _cmd_validate, "list": _cmd_list}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .engine.errors import InputError
+
+    try:
+        args = build_parser().parse_args(argv)
+        if args.lang:
+            from .engine.i18n import set_language
+
+            set_language(args.lang)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error
+        return 0
+    except Exception as exc:  # a bug: say so in one line unless debugging
+        if os.environ.get("MI_WORKBOOK_DEBUG"):
+            raise
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} (set MI_WORKBOOK_DEBUG=1 for details, and please report it)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The one error type for bad input: it always says which file, which line and what is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class InputProblem:
+    """One problem found in a file a user gave us."""
+
+    path: str
+    message: str
+    line: int | None = None
+    where: str | None = None  #: e.g. "utterance 7, field 'code'"
+
+    def __str__(self) -> str:
+        place = self.path if self.line is None else f"{self.path}:{self.line}"
+        where = f" {self.where}:" if self.where else ""
+        return f"{place}:{where} {self.message}"
+
+
+@dataclass
+class InputError(Exception):
+    """Raised for bad input. ``str()`` gives the first problem as one clear line."""
+
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @classmethod
+    def one(cls, path: str | Path, message: str, line: int | None = None, where: str | None = None) -> "InputError":
+        return cls([InputProblem(str(path), message, line, where)])
+
+    def __str__(self) -> str:
+        if not self.problems:
+            return "invalid input"
+        first = str(self.problems[0])
+        more = len(self.problems) - 1
+        return first if not more else f"{first} (and {more} more problem{'s' if more > 1 else ''})"
