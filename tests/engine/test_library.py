@@ -1,0 +1,51 @@
+"""The bundled library is found from a checkout and from an installed wheel."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mi_widgets.engine.library import data_dir, dialogues_dir
+from mi_widgets.engine.loaders import check_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_checkout_finds_data():
+    assert data_dir() == ROOT / "data"
+    assert any(dialogues_dir().glob("*.yaml"))
+
+
+def test_environment_variable_overrides(monkeypatch, tmp_path):
+    monkeypatch.setenv("MI_WORKBOOK_DATA", str(tmp_path))
+    assert data_dir() == tmp_path
+
+
+def test_bundled_library_validates():
+    dialogues, problems, n = check_paths([dialogues_dir()])
+    assert problems == [], "\n".join(map(str, problems))
+    assert n >= 2 and len(dialogues) == n
+
+
+@pytest.mark.slow
+def test_installed_wheel_carries_and_finds_the_library(tmp_path):
+    wheel_dir = tmp_path / "wheel"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wheel_dir), str(ROOT)], check=True)
+    wheel = next(wheel_dir.glob("mi_workbook-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.startswith("mi_widgets/_data/dialogues/") and n.endswith(".yaml") for n in names)
+    assert "mi_widgets/engine/dialogue.schema.json" in names
+    assert "mi_widgets/engine/templates/report.html.j2" in names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)], check=True)
+    probe = (
+        "import mi_widgets.engine.library as L, mi_widgets.engine.loaders as ld;"
+        "print(L.data_dir()); ds, ps = ld.load_folder(); print(len(ds), len(ps))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""},
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == str(target / "mi_widgets" / "_data")
+    n_dialogues, n_problems = map(int, out[1].split())
+    assert n_dialogues >= 2 and n_problems == 0
