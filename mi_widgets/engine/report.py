@@ -176,7 +176,7 @@ def _bars(report: dict[str, Any]) -> dict[str, Any]:
     """Geometry of the inline SVG bar chart of tallied counts."""
     counts = report["counts"]
     top = max([1, *counts.values()])
-    bar_h, gap, label_w, width = 22, 8, 190, 560
+    bar_h, gap, label_w, width = 22, 8, 250, 620
     span = width - label_w - 50
     bars = []
     for i, key in enumerate(COUNSELOR_KEYS):
