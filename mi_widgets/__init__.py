@@ -7,7 +7,6 @@ YAML and the widgets load only when something that needs them is used.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 __version__ = "0.1.0"
 
@@ -28,13 +27,16 @@ _LAZY: dict[str, str] = {
     "cohen_kappa": "mi_widgets.engine.agreement",
     "build_report": "mi_widgets.engine.report",
     "data_dir": "mi_widgets.engine.library",
+    "get_dialogue": "mi_widgets.engine.library",
+    "library_table": "mi_widgets.engine.library",
+    "report_text": "mi_widgets.engine.report",
     "set_language": "mi_widgets.engine.i18n",
 }
 
 __all__ = ["__version__", *_LAZY]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'mi_widgets' has no attribute '{name}'")

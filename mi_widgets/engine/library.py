@@ -27,3 +27,29 @@ def data_dir() -> Path:
 def dialogues_dir() -> Path:
     """The folder of the bundled dialogue files."""
     return data_dir() / "dialogues"
+
+
+def get_dialogue(ref: str | Path):
+    """A dialogue by id from the bundled library, or by path to a .yaml or .csv file."""
+    from .errors import InputError
+    from .loaders import load
+
+    path = Path(ref)
+    if path.suffix and path.exists():
+        return load(path)
+    candidate = dialogues_dir() / f"{ref}.yaml"
+    if candidate.exists():
+        return load(candidate)
+    matches = sorted(dialogues_dir().rglob(f"{ref}.yaml"))
+    if matches:
+        return load(matches[0])
+    raise InputError.one(str(ref), "no dialogue with this id in the library, and no such file")
+
+
+def library_table(folder: str | Path | None = None):
+    """The library as a pandas table, one row per dialogue (id as index)."""
+    from .loaders import load_folder
+    from .model import dialogues_dataframe
+
+    dialogues, _ = load_folder(folder)
+    return dialogues_dataframe(sorted(dialogues, key=lambda d: (d.language, d.topic, d.id)))

@@ -222,6 +222,17 @@ def render_html(report: dict[str, Any], dialogue: Dialogue | None = None) -> str
     )
 
 
+def report_text(ref: str | Path, **ratings: int | None) -> str:
+    """The text report for a library dialogue id or a file, e.g. ``report_text("er-alcohol-mi")``.
+
+    Keyword arguments cct, sst, partnership and empathy override the dialogue's expert ratings.
+    """
+    from .library import get_dialogue
+
+    dialogue = get_dialogue(ref)
+    return render_text(build_report(dialogue, dialogue.globals.merged(**ratings)))
+
+
 def render(report: dict[str, Any], fmt: str, dialogue: Dialogue | None = None) -> str:
     """Render in 'text', 'json' or 'html'."""
     if fmt == "json":

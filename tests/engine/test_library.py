@@ -49,3 +49,24 @@ def test_installed_wheel_carries_and_finds_the_library(tmp_path):
     assert out[0] == str(target / "mi_widgets" / "_data")
     n_dialogues, n_problems = map(int, out[1].split())
     assert n_dialogues >= 2 and n_problems == 0
+
+
+def test_get_dialogue_by_id_or_path_and_the_library_table(tmp_path):
+    from mi_widgets.engine.errors import InputError
+    from mi_widgets.engine.library import get_dialogue, library_table
+
+    assert get_dialogue("er-alcohol-mi").pair == "er-alcohol-righting"
+    assert get_dialogue(ROOT / "data/dialogues/er-alcohol-righting.yaml").id == "er-alcohol-righting"
+    with pytest.raises(InputError, match="no dialogue with this id"):
+        get_dialogue("no-such-dialogue")
+    table = library_table()
+    assert {"er-alcohol-mi", "er-alcohol-righting"} <= set(table.index)
+    assert table.loc["er-alcohol-mi", "n_utterances"] == 26
+
+
+def test_report_text_for_a_library_id():
+    from mi_widgets import report_text
+
+    text = report_text("er-alcohol-mi", cct=2)
+    assert "Saturday night in the emergency room" in text and "Cultivating Change Talk" in text
+    assert "2.33 : 1  ✔ good" in text

@@ -25,10 +25,16 @@ def _loaded_after(statement: str) -> set[str]:
 
 def test_import_mi_widgets_loads_no_heavy_modules():
     loaded = _loaded_after("import mi_widgets")
-    heavy = {"pandas", "numpy", "yaml", "jsonschema", "jinja2", "ipywidgets", "IPython"}
+    heavy = {"pandas", "numpy", "yaml", "jsonschema", "fastjsonschema", "jinja2", "ipywidgets", "IPython", "typing"}
     assert not heavy & loaded, heavy & loaded
 
 
 def test_scoring_a_transcript_needs_no_pandas_or_widgets():
     loaded = _loaded_after("from mi_widgets.engine import loaders, miti; miti.score_dialogue(loaders.parse_transcript('speaker,text,code\\nclient,hi,N\\n'))")
     assert not {"pandas", "ipywidgets", "IPython"} & loaded
+
+
+def test_loading_a_dialogue_does_not_pull_in_jsonschema():
+    """jsonschema's eager format checkers cost seconds at import; the engine uses fastjsonschema."""
+    loaded = _loaded_after("import mi_widgets; mi_widgets.get_dialogue('er-alcohol-mi')")
+    assert "jsonschema" not in loaded and "fastjsonschema" in loaded
