@@ -33,6 +33,24 @@ SPEAKER_ALIASES: dict[str, Speaker] = {
 }
 
 
+def _resolve_codes(speaker: Speaker, raw_code: object, raw_subcode: object) -> tuple[str | None, str | None]:
+    """``(code, subcode)`` checked against the scheme. Raises :class:`CodeError` with ``.field``
+    set to 'code' or 'subcode', the field at fault."""
+    try:
+        code, implied = resolve_code(raw_code, speaker)
+    except CodeError as exc:
+        exc.field = "code"  # type: ignore[attr-defined]
+        raise
+    try:
+        subcode = resolve_subcode(code, raw_subcode)
+        if implied and subcode and implied != subcode:
+            raise CodeError(f"code '{str(raw_code).strip()}' says {implied} but subcode says {subcode}")
+    except CodeError as exc:
+        exc.field = "subcode"  # type: ignore[attr-defined]
+        raise
+    return code, subcode or implied
+
+
 # --------------------------------------------------------------------------- reading bytes safely
 def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
     """Read a text file safely: ``(text, encoding)``.
@@ -243,13 +261,9 @@ def _yaml_to_dialogue(data: dict[str, Any], lines: dict[tuple, int], path: Path)
         at = ("utterances", i)
         speaker: Speaker = raw["speaker"]
         try:
-            code, implied = resolve_code(raw.get("code"), speaker)
-            subcode = resolve_subcode(code, raw.get("subcode"))
-            if implied and subcode and implied != subcode:
-                raise CodeError(f"code '{raw.get('code')}' says {implied} but subcode says {subcode}")
-            subcode = subcode or implied
+            code, subcode = _resolve_codes(speaker, raw.get("code"), raw.get("subcode"))
         except CodeError as exc:
-            field = "subcode" if "subcode" in str(exc) and "code '" not in str(exc)[:6] else "code"
+            field = exc.field  # type: ignore[attr-defined]
             problems.append(InputProblem(str(path), str(exc), _line_for(lines, at + (field,)), _where(at, field)))
             continue
         rationale = raw.get("rationale")
@@ -365,13 +379,10 @@ def parse_transcript(text: str, path: str | Path = "<upload>") -> Dialogue:
         if not utterance_text:
             raise InputError.one(p, "empty text", line=start)
         try:
-            code, implied = resolve_code(cells[col["code"]], speaker)
-            subcode = resolve_subcode(code, cells[col_sub]) if col_sub is not None else None
-            if implied and subcode and implied != subcode:
-                raise CodeError(f"code '{cells[col['code']].strip()}' says {implied} but subcode says {subcode}")
+            code, subcode = _resolve_codes(speaker, cells[col["code"]], cells[col_sub] if col_sub is not None else None)
         except CodeError as exc:
             raise InputError.one(p, str(exc), line=start) from None
-        utterances.append(Utterance(speaker, utterance_text, code, subcode or implied, None, start))
+        utterances.append(Utterance(speaker, utterance_text, code, subcode, None, start))
     if header is None:
         raise InputError.one(p, "the file is empty")
     if not utterances:
