@@ -26,7 +26,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed-run
 
 lab: $(VENV)/.installed-run
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. --ServerApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 
 dashboard: $(VENV)/.installed-run
 	$(BIN)/voila notebooks/dashboards --port=$(PORT) --Voila.ip=127.0.0.1
