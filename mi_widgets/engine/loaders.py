@@ -52,8 +52,8 @@ def _resolve_codes(speaker: Speaker, raw_code: object, raw_subcode: object) -> t
 
 
 # --------------------------------------------------------------------------- reading bytes safely
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """Read a text file safely: ``(text, encoding)``.
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a text file safely.
 
     Refuses a missing, empty, oversized or binary file with one clear message. Decodes UTF-8 (with
     or without BOM) or UTF-16 with a BOM, falling back to Windows-1252, which is what Danish and
@@ -73,19 +73,7 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
         raise InputError.one(p, "permission denied: the file cannot be read") from None
     except OSError as exc:
         raise InputError.one(p, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data, p), _encoding_of(data)
-
-
-def _encoding_of(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "cp1252"
+    return decode_bytes(data, p)
 
 
 def decode_bytes(data: bytes, path: str | Path = "<upload>") -> str:
@@ -297,7 +285,7 @@ def _yaml_to_dialogue(data: dict[str, Any], lines: dict[tuple, int], path: Path)
 def check_dialogue_yaml(path: str | Path) -> tuple[Dialogue | None, list[InputProblem]]:
     """Load a YAML dialogue and collect every problem in it (not just the first)."""
     p = Path(path)
-    text, _ = read_text(p)
+    text = read_text(p)
     data, lines, problems = _parse_yaml(text, p)
     if not isinstance(data, dict):
         return None, problems + [InputProblem(str(p), "should hold one dialogue: a mapping with id, title, topic, language, change_goal and utterances", 1)]
@@ -392,7 +380,7 @@ def parse_transcript(text: str, path: str | Path = "<upload>") -> Dialogue:
 
 def load_transcript(path: str | Path, max_bytes: int = MAX_BYTES) -> Dialogue:
     """Load a coded transcript CSV (comma, semicolon or tab; UTF-8 or Windows-1252)."""
-    text, _ = read_text(path, max_bytes)
+    text = read_text(path, max_bytes)
     return parse_transcript(text, path)
 
 

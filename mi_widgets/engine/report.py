@@ -92,7 +92,7 @@ def threshold_text(key: str) -> str:
     return _("fair ≥ {fair:g}, good ≥ {good:g}").format(fair=fair, good=good)
 
 
-def _missing_reason(key: str, report: dict[str, Any]) -> str:
+def _missing_reason(key: str) -> str:
     if key == "reflection_to_question":
         return _("no questions")
     if key == "percent_complex_reflections":
@@ -122,7 +122,7 @@ def _rows(report: dict[str, Any]) -> list[dict[str, str]]:
                 "key": key,
                 "name": _(SCORE_NAMES[key]),
                 "value": format_score(key, value) if value is not None else "—",
-                "note": _missing_reason(key, report) if value is None else "",
+                "note": _missing_reason(key) if value is None else "",
                 "level": lv or "",
                 "level_text": f"{LEVEL_ICONS[lv]} {_(LEVEL_WORDS[lv])}" if lv else "",
                 "threshold": threshold_text(key),
