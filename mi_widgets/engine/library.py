@@ -52,4 +52,5 @@ def library_table(folder: str | Path | None = None):
     from .model import dialogues_dataframe
 
     dialogues, _ = load_folder(folder)
-    return dialogues_dataframe(sorted(dialogues, key=lambda d: (d.language, d.topic, d.id)))
+    table = dialogues_dataframe(sorted(dialogues, key=lambda d: (d.language, d.topic, d.id)))
+    return table.drop(columns=["file", "has_globals"], errors="ignore")  # learners need neither

@@ -62,6 +62,7 @@ def test_get_dialogue_by_id_or_path_and_the_library_table(tmp_path):
     table = library_table()
     assert {"er-alcohol-mi", "er-alcohol-righting"} <= set(table.index)
     assert table.loc["er-alcohol-mi", "n_utterances"] == 26
+    assert "file" not in table.columns
 
 
 def test_report_text_for_a_library_id():
