@@ -29,6 +29,11 @@ _LAZY: dict[str, str] = {
     "data_dir": "mi_widgets.engine.library",
     "get_dialogue": "mi_widgets.engine.library",
     "library_table": "mi_widgets.engine.library",
+    "quiz_items": "mi_widgets.engine.library",
+    "get_quiz_item": "mi_widgets.engine.library",
+    "practice_prompts": "mi_widgets.engine.library",
+    "get_prompt": "mi_widgets.engine.library",
+    "check_paths": "mi_widgets.engine.checks",
     "report_text": "mi_widgets.engine.report",
     "set_language": "mi_widgets.engine.i18n",
 }

@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of standard output")
     rep.add_argument("--force", action="store_true", help="replace PATH if it already exists")
 
-    val = sub.add_parser("validate", help="check dialogue files and folders", description="Check dialogue files (.yaml) and coded transcripts (.csv), and folders of dialogues.")
+    val = sub.add_parser("validate", help="check library files and folders", description="Check dialogues, quizzes and practice prompts (.yaml), coded transcripts (.csv), and folders of them.")
     val.add_argument("paths", metavar="PATH", nargs="+", help="a file or a folder")
 
     lst = sub.add_parser("list", help="list the dialogues in a folder (default: the bundled library)")
@@ -107,17 +107,18 @@ def _write_output(out: Path, text: str, source: Path, force: bool) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .engine.loaders import check_paths
+    from .engine.checks import check_paths
 
-    dialogues, problems, n_files = check_paths(args.paths)
-    for problem in problems:
+    checked = check_paths(args.paths)
+    n = checked.n_files
+    files = f"{n} file{'s' if n != 1 else ''} checked"
+    for problem in checked.problems:
         print(problem, file=sys.stderr)
-    bad = len({p.path for p in problems})
-    if problems:
-        print(f"{n_files} file{'s' if n_files != 1 else ''} checked: {bad} with problems ({len(problems)} in all)", file=sys.stderr)
+    if checked.problems:
+        bad = len({p.path for p in checked.problems})
+        print(f"{files}: {bad} with problems ({len(checked.problems)} in all)", file=sys.stderr)
         return 2
-    n_utt = sum(len(d.utterances) for d in dialogues)
-    print(f"{n_files} file{'s' if n_files != 1 else ''} checked: all valid ({len(dialogues)} dialogues, {n_utt} utterances)")
+    print(f"{files}: all valid ({checked.summary()})")
     return 0
 
 

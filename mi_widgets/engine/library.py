@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 ENV_VAR = "MI_WORKBOOK_DATA"
@@ -54,3 +55,68 @@ def library_table(folder: str | Path | None = None):
     dialogues, _ = load_folder(folder)
     table = dialogues_dataframe(sorted(dialogues, key=lambda d: (d.language, d.topic, d.id)))
     return table.drop(columns=["file", "has_globals"], errors="ignore")  # learners need neither
+
+
+def quizzes_dir() -> Path:
+    """The folder of the question bank's quiz files."""
+    return data_dir() / "quizzes"
+
+
+def prompts_dir() -> Path:
+    """The folder of the free-text practice prompts."""
+    return data_dir() / "prompts"
+
+
+def _stamp(folder: Path) -> tuple:
+    """Names and modification times of a folder's YAML files: a cache key that notices edits."""
+    if not folder.is_dir():
+        return ()
+    return tuple((str(f), f.stat().st_mtime_ns) for f in sorted(folder.glob("*.yaml")))
+
+
+@lru_cache(maxsize=8)
+def _load_all(folder: str, stamp: tuple, loader_name: str) -> tuple:
+    from . import bank
+
+    load = getattr(bank, loader_name)
+    return tuple(load(f) for f, _ in stamp)
+
+
+def quizzes(language: str = "en") -> list:
+    """The question bank's quizzes in one language (one :class:`~.bank.Quiz` per topic file)."""
+    folder = quizzes_dir()
+    return [q for q in _load_all(str(folder), _stamp(folder), "load_quiz") if q.language == language]
+
+
+def quiz_items(topic: str | None = None, language: str = "en") -> list:
+    """Quiz items, all or of one topic (spirit, oars, ambivalence, change_talk, miti, evidence)."""
+    return [item for q in quizzes(language) if topic in (None, q.topic) for item in q.items]
+
+
+def get_quiz_item(item_id: str):
+    """One quiz item by id, in any language."""
+    from .errors import InputError
+
+    for language in ("en", "da", "nb"):
+        for item in quiz_items(language=language):
+            if item.id == item_id:
+                return item
+    raise InputError.one(item_id, "no quiz item with this id in the question bank")
+
+
+def practice_prompts(topic: str | None = None, language: str = "en") -> list:
+    """Free-text practice prompts, all or of one topic (alcohol, smoking, ...)."""
+    folder = prompts_dir()
+    sets = _load_all(str(folder), _stamp(folder), "load_prompts")
+    return [p for s in sets if s.language == language for p in s.prompts if topic in (None, p.topic)]
+
+
+def get_prompt(prompt_id: str):
+    """One practice prompt by id, in any language."""
+    from .errors import InputError
+
+    for language in ("en", "da", "nb"):
+        for prompt in practice_prompts(language=language):
+            if prompt.id == prompt_id:
+                return prompt
+    raise InputError.one(prompt_id, "no practice prompt with this id")

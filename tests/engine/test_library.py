@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mi_widgets.engine.library import data_dir, dialogues_dir
-from mi_widgets.engine.loaders import check_paths
+from mi_widgets.engine.checks import check_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,9 +24,9 @@ def test_environment_variable_overrides(monkeypatch, tmp_path):
 
 
 def test_bundled_library_validates():
-    dialogues, problems, n = check_paths([dialogues_dir()])
-    assert problems == [], "\n".join(map(str, problems))
-    assert n >= 2 and len(dialogues) == n
+    checked = check_paths([data_dir()])
+    assert checked.problems == [], "\n".join(map(str, checked.problems))
+    assert checked.dialogues and checked.n_files == len(checked.dialogues) + len(checked.quizzes) + len(checked.prompt_sets)
 
 
 @pytest.mark.slow

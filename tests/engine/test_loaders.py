@@ -7,7 +7,8 @@ import textwrap
 import pytest
 
 from mi_widgets.engine.errors import InputError
-from mi_widgets.engine.loaders import check_paths, decode_bytes, load, load_dialogue, load_transcript, parse_transcript
+from mi_widgets.engine.checks import check_paths
+from mi_widgets.engine.loaders import decode_bytes, load, load_dialogue, load_transcript, parse_transcript
 from mi_widgets.engine.miti import score_dialogue
 
 GOOD_YAML = textwrap.dedent(
@@ -59,8 +60,8 @@ def test_globals_and_pair(tmp_path):
     extra = "pair: smk-b\nstyle: mi_consistent\nglobals: {cct: 4, sst: 3, partnership: 5, empathy: 4, rationale: fine}"
     a = write(tmp_path, "smk-a.yaml", GOOD_YAML.format(id="smk-a", extra=extra))
     b = write(tmp_path, "smk-b.yaml", GOOD_YAML.format(id="smk-b", extra="pair: smk-a\nstyle: mi_inconsistent"))
-    dialogues, problems, n = check_paths([tmp_path])
-    assert problems == [] and n == 2
+    checked = check_paths([tmp_path])
+    assert checked.problems == [] and checked.n_files == 2 and len(checked.dialogues) == 2
     assert load_dialogue(a).globals.cct == 4 and load_dialogue(b).pair == "smk-a"
     assert score_dialogue(load_dialogue(a)).summary["technical"] == 3.5
 
@@ -101,8 +102,7 @@ def test_id_must_match_the_file_name_and_pairs_must_point_back(tmp_path):
     write(tmp_path, "other.yaml", GOOD_YAML.format(id="smk", extra=""))
     write(tmp_path, "x.yaml", GOOD_YAML.format(id="x", extra="pair: nobody"))
     write(tmp_path, "y.yaml", GOOD_YAML.format(id="y", extra="pair: x"))
-    _, problems, _ = check_paths([tmp_path])
-    text = "\n".join(map(str, problems))
+    text = "\n".join(map(str, check_paths([tmp_path]).problems))
     assert "id 'smk' does not match the file name" in text
     assert "pair 'nobody' names no dialogue" in text
     assert "pair 'x' does not name 'y' back" in text
