@@ -47,6 +47,7 @@ test: $(VENV)/.installed-test browser
 benchmark: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_library.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
