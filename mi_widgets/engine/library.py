@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
 
 ENV_VAR = "MI_WORKBOOK_DATA"
+LANGUAGES = ("en", "da", "nb")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -93,15 +95,19 @@ def quiz_items(topic: str | None = None, language: str = "en") -> list:
     return [item for q in quizzes(language) if topic in (None, q.topic) for item in q.items]
 
 
-def get_quiz_item(item_id: str):
-    """One quiz item by id, in any language."""
+def _find(found: Iterable, wanted: str, what: str):
+    """The entry whose ``id`` is ``wanted``, else one clear error naming ``what`` was looked for."""
     from .errors import InputError
 
-    for language in ("en", "da", "nb"):
-        for item in quiz_items(language=language):
-            if item.id == item_id:
-                return item
-    raise InputError.one(item_id, "no quiz item with this id in the question bank")
+    for entry in found:
+        if entry.id == wanted:
+            return entry
+    raise InputError.one(wanted, f"no {what} with this id")
+
+
+def get_quiz_item(item_id: str):
+    """One quiz item by id, in any language."""
+    return _find((i for lang in LANGUAGES for i in quiz_items(language=lang)), item_id, "quiz item")
 
 
 def practice_prompts(topic: str | None = None, language: str = "en") -> list:
@@ -113,10 +119,4 @@ def practice_prompts(topic: str | None = None, language: str = "en") -> list:
 
 def get_prompt(prompt_id: str):
     """One practice prompt by id, in any language."""
-    from .errors import InputError
-
-    for language in ("en", "da", "nb"):
-        for prompt in practice_prompts(language=language):
-            if prompt.id == prompt_id:
-                return prompt
-    raise InputError.one(prompt_id, "no practice prompt with this id")
+    return _find((p for lang in LANGUAGES for p in practice_prompts(language=lang)), prompt_id, "practice prompt")

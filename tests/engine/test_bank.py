@@ -151,3 +151,15 @@ def test_a_folder_of_mixed_files_is_checked_across_files(tmp_path, cli):
 def test_a_missing_path_is_named_as_missing(tmp_path, cli):
     code, out, err = cli("validate", tmp_path / "nowhere")
     assert code == 2 and err.splitlines()[0] == f"{tmp_path / 'nowhere'}: no such file or folder"
+
+
+def test_library_finds_items_and_prompts_by_id_and_names_a_missing_one():
+    from mi_widgets.engine.library import get_prompt, get_quiz_item, practice_prompts, quiz_items
+
+    first_item, first_prompt = quiz_items()[0], practice_prompts()[0]
+    assert get_quiz_item(first_item.id) is first_item and get_prompt(first_prompt.id) is first_prompt
+    assert {i.topic for i in quiz_items("miti")} == {"miti"}
+    with pytest.raises(InputError, match="nope: no quiz item with this id"):
+        get_quiz_item("nope")
+    with pytest.raises(InputError, match="nope: no practice prompt with this id"):
+        get_prompt("nope")
