@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="MITI 4.2.1 report for a coded transcript (.csv) or dialogue (.yaml)",
                          description="Tally a coded conversation by the MITI 4.2.1 rules and report summary scores against the manual's thresholds.")
-    rep.add_argument("file", metavar="FILE", help="a coded transcript (.csv: speaker,text,code[,subcode]) or a dialogue (.yaml)")
+    rep.add_argument("file", metavar="FILE", help="a coded transcript (.csv: speaker,text,code[,subcode]), a dialogue (.yaml), or the id of a library dialogue")
     for flag, name in (("--cct", "Cultivating Change Talk"), ("--sst", "Softening Sustain Talk"), ("--partnership", "Partnership"), ("--empathy", "Empathy")):
         rep.add_argument(flag, type=_rating(flag), metavar="N", help=f"global rating for {name}, 1-5 (default: the dialogue's expert rating, if any)")
     rep.add_argument("--format", choices=["text", "json", "html"], default="text", help="output format (default: text)")
@@ -69,10 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 # ------------------------------------------------------------------------------------- commands
 def _cmd_report(args: argparse.Namespace) -> int:
+    from .engine.library import get_dialogue
     from .engine.loaders import load
     from .engine.report import build_report, render
 
-    dialogue = load(args.file)
+    ref = Path(args.file)
+    # a bare name without a suffix is a library id (`report gp-diabetes-mi`); anything else a file
+    dialogue = load(ref) if ref.suffix or len(ref.parts) > 1 else get_dialogue(args.file)
     ratings = dialogue.globals.merged(cct=args.cct, sst=args.sst, partnership=args.partnership, empathy=args.empathy)
     report = build_report(dialogue, ratings)
     text = render(report, args.format, dialogue)

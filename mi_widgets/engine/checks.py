@@ -90,6 +90,7 @@ def check_paths(paths: Iterable[str | Path]) -> Checked:
         p = Path(path)
         if not p.exists():
             checked.problems.append(InputProblem(str(p), "no such file or folder"))
+            checked.n_files += 1
         elif p.is_dir():
             found = library_files(p)
             if not found:
@@ -97,7 +98,7 @@ def check_paths(paths: Iterable[str | Path]) -> Checked:
             files.extend(found)
         else:
             files.append(p)
-    checked.n_files = len(files)
+    checked.n_files += len(files)
     for f in files:
         try:
             if f.suffix.lower() in YAML_SUFFIXES:

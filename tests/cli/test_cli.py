@@ -55,6 +55,19 @@ def test_report_uses_the_dialogues_expert_globals_unless_overridden(cli):
     assert json.loads(out)["globals"]["cct"] == 2
 
 
+def test_report_takes_a_library_id_and_names_an_unknown_one(cli):
+    code, out, _ = cli("report", "gp-diabetes-advice", "--format", "json")
+    assert code == 0 and json.loads(out)["title"].startswith("Tablets and grandchildren")
+    code, out, err = cli("report", "no-such-dialogue")
+    assert code == 2 and out == "" and err.strip() == "mi-workbook: no-such-dialogue: no dialogue with this id in the library, and no such file"
+
+
+def test_validate_counts_a_missing_path_as_checked(cli, tmp_path):
+    code, _, err = cli("validate", tmp_path / "gone.yaml", ROOT / "data" / "README.md")
+    assert code == 2 and "gone.yaml: no such file or folder" in err
+    assert err.strip().endswith("2 files checked: 2 with problems (2 in all)")
+
+
 def test_output_never_replaces_a_file_without_force_nor_the_input(cli, fixtures, copy_fixture, tmp_path):
     target = tmp_path / "mine.txt"
     target.write_text("the learner's own notes")
