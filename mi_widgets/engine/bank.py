@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, InputProblem
-from .yamldoc import Path_, duplicate_ids, line_for, read_document, where
+from .errors import InputProblem
+from .yamldoc import DocKind, Path_, duplicate_ids, line_for, load_document, where
 
 QUIZ_TOPICS = ("spirit", "oars", "ambivalence", "change_talk", "miti", "evidence")
 
@@ -142,25 +142,15 @@ def prompts_from_data(data: dict[str, Any], lines: dict[Path_, int], path: Path)
     return PromptSet(data["id"], data["title"].strip(), data["language"], prompts, (data.get("description") or "").strip(), str(path)), []
 
 
-QUIZ_WHAT = "one quiz: a mapping with id, title, language, topic and items"
-PROMPTS_WHAT = "practice prompts: a mapping with id, title, language and prompts"
+QUIZ = DocKind("quiz", "items", "one quiz: a mapping with id, title, language, topic and items")
+PROMPTS = DocKind("prompts", "prompts", "practice prompts: a mapping with id, title, language and prompts")
 
 
 def load_quiz(path: str | Path) -> Quiz:
     """Load one quiz file; raise :class:`InputError` listing every problem."""
-    p = Path(path)
-    data, lines, problems = read_document(p, "quiz", "items", QUIZ_WHAT)
-    quiz, more = quiz_from_data(data, lines, p) if data is not None else (None, [])
-    if problems or more or quiz is None:
-        raise InputError(problems + more)
-    return quiz
+    return load_document(Path(path), QUIZ, quiz_from_data)
 
 
 def load_prompts(path: str | Path) -> PromptSet:
     """Load one practice-prompts file; raise :class:`InputError` listing every problem."""
-    p = Path(path)
-    data, lines, problems = read_document(p, "prompts", "prompts", PROMPTS_WHAT)
-    found, more = prompts_from_data(data, lines, p) if data is not None else (None, [])
-    if problems or more or found is None:
-        raise InputError(problems + more)
-    return found
+    return load_document(Path(path), PROMPTS, prompts_from_data)

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .bank import PROMPTS_WHAT, QUIZ_WHAT, PromptSet, Quiz, prompts_from_data, quiz_from_data
+from .bank import PROMPTS, QUIZ, PromptSet, Quiz, prompts_from_data, quiz_from_data
 from .errors import InputError, InputProblem
-from .loaders import CSV_SUFFIXES, YAML_SUFFIXES, dialogue_from_data, load
+from .loaders import CSV_SUFFIXES, DIALOGUE, YAML_SUFFIXES, dialogue_from_data, load
 from .model import Dialogue
-from .yamldoc import check_document, parse
+from .textio import read_text
+from .yamldoc import DocKind, check_document, parse
 
-DIALOGUE_WHAT = "one dialogue (a mapping with id, title, topic, language, change_goal and utterances), quiz (items) or prompts file (prompts)"
+# A YAML file that is none of the three is reported as a broken dialogue, with a message naming all three.
+ANY_KIND = DocKind(DIALOGUE.schema, DIALOGUE.list_key, "one dialogue (a mapping with id, title, topic, language, change_goal and utterances), quiz (items) or prompts file (prompts)")
 
 
 @dataclass
@@ -63,23 +65,21 @@ def kind_of(data: Any) -> str:
 
 
 def _check_yaml(path: Path, checked: Checked) -> None:
-    from .loaders import read_text
-
     data, lines, problems = parse(read_text(path), path)
     kind = kind_of(data)
-    list_key, what, build = {
-        "dialogue": ("utterances", DIALOGUE_WHAT, dialogue_from_data),
-        "quiz": ("items", QUIZ_WHAT, quiz_from_data),
-        "prompts": ("prompts", PROMPTS_WHAT, prompts_from_data),
+    doc_kind, build, found = {
+        "dialogue": (ANY_KIND, dialogue_from_data, checked.dialogues),
+        "quiz": (QUIZ, quiz_from_data, checked.quizzes),
+        "prompts": (PROMPTS, prompts_from_data, checked.prompt_sets),
     }[kind]
-    problems += check_document(data, lines, path, kind, list_key, what)
+    problems += check_document(data, lines, path, doc_kind)
     checked.problems.extend(problems)
     if problems:
         return
     built, more = build(data, lines, path)
     checked.problems.extend(more)
     if built is not None:
-        {"dialogue": checked.dialogues, "quiz": checked.quizzes, "prompts": checked.prompt_sets}[kind].append(built)
+        found.append(built)
 
 
 def check_paths(paths: Iterable[str | Path]) -> Checked:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ENV_VAR = "MI_WORKBOOK_DATA"
@@ -77,17 +77,16 @@ def _stamp(folder: Path) -> tuple:
 
 
 @lru_cache(maxsize=8)
-def _load_all(folder: str, stamp: tuple, loader_name: str) -> tuple:
-    from . import bank
-
-    load = getattr(bank, loader_name)
+def _load_all(stamp: tuple, load: Callable) -> tuple:
+    """Every file named in ``stamp`` loaded with ``load``; cached until a file is added, removed or edited."""
     return tuple(load(f) for f, _ in stamp)
 
 
 def quizzes(language: str = "en") -> list:
     """The question bank's quizzes in one language (one :class:`~.bank.Quiz` per topic file)."""
-    folder = quizzes_dir()
-    return [q for q in _load_all(str(folder), _stamp(folder), "load_quiz") if q.language == language]
+    from .bank import load_quiz
+
+    return [q for q in _load_all(_stamp(quizzes_dir()), load_quiz) if q.language == language]
 
 
 def quiz_items(topic: str | None = None, language: str = "en") -> list:
@@ -112,8 +111,9 @@ def get_quiz_item(item_id: str):
 
 def practice_prompts(topic: str | None = None, language: str = "en") -> list:
     """Free-text practice prompts, all or of one topic (alcohol, smoking, ...)."""
-    folder = prompts_dir()
-    sets = _load_all(str(folder), _stamp(folder), "load_prompts")
+    from .bank import load_prompts
+
+    sets = _load_all(_stamp(prompts_dir()), load_prompts)
     return [p for s in sets if s.language == language for p in s.prompts if topic in (None, p.topic)]
 
 

@@ -10,14 +10,14 @@ import csv
 import io
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .codes import CodeError, Speaker, resolve_code, resolve_subcode
 from .errors import InputError, InputProblem
 from .model import GLOBAL_KEYS, Dialogue, GlobalRatings, Utterance
-from .yamldoc import line_for, read_document, where
+from .textio import MAX_BYTES, decode_bytes, read_text  # noqa: F401  (re-exported: the loaders' public surface)
+from .yamldoc import DocKind, line_for, load_document, read_document, where
 
-MAX_BYTES = 20 * 1024 * 1024  #: larger files are refused with a message, not read
 YAML_SUFFIXES = (".yaml", ".yml")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -48,57 +48,6 @@ def _resolve_codes(speaker: Speaker, raw_code: object, raw_subcode: object) -> t
         exc.field = "subcode"  # type: ignore[attr-defined]
         raise
     return code, subcode or implied
-
-
-# --------------------------------------------------------------------------- reading bytes safely
-def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a text file safely.
-
-    Refuses a missing, empty, oversized or binary file with one clear message. Decodes UTF-8 (with
-    or without BOM) or UTF-16 with a BOM, falling back to Windows-1252, which is what Danish and
-    Norwegian spreadsheets export.
-    """
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise InputError.one(p, "is a folder, not a file")
-        if size > max_bytes:
-            raise InputError.one(p, f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError.one(p, "no such file") from None
-    except PermissionError:
-        raise InputError.one(p, "permission denied: the file cannot be read") from None
-    except OSError as exc:
-        raise InputError.one(p, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data, p)
-
-
-def decode_bytes(data: bytes, path: str | Path = "<upload>") -> str:
-    """Decode an uploaded or read file, with the same checks as :func:`read_text`."""
-    if not data.strip():
-        raise InputError.one(path, "the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError.one(path, "starts with a UTF-16 mark but is not valid UTF-16 text") from None
-    if data.startswith(b"PK\x03\x04"):
-        raise InputError.one(path, "is a ZIP or Excel workbook, not text: save it from the spreadsheet as CSV first")
-    if b"\x00" in data[:8192]:
-        raise InputError.one(path, "is a binary file, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError.one(path, "is neither UTF-8 nor Windows-1252 text", line=line) from None
 
 
 # --------------------------------------------------------------------------------------- YAML
@@ -140,10 +89,13 @@ def dialogue_from_data(data: dict[str, Any], lines: dict[tuple, int], path: Path
     )
 
 
+DIALOGUE = DocKind("dialogue", "utterances", "one dialogue: a mapping with id, title, topic, language, change_goal and utterances")
+
+
 def check_dialogue_yaml(path: str | Path) -> tuple[Dialogue | None, list[InputProblem]]:
     """Load a YAML dialogue and collect every problem in it (not just the first)."""
     p = Path(path)
-    data, lines, problems = read_document(p, "dialogue", "utterances", "one dialogue: a mapping with id, title, topic, language, change_goal and utterances")
+    data, lines, problems = read_document(p, DIALOGUE)
     if data is None:
         return None, problems
     return dialogue_from_data(data, lines, p)
@@ -151,10 +103,7 @@ def check_dialogue_yaml(path: str | Path) -> tuple[Dialogue | None, list[InputPr
 
 def load_dialogue(path: str | Path) -> Dialogue:
     """Load one YAML dialogue; raise :class:`InputError` listing every problem."""
-    dialogue, problems = check_dialogue_yaml(path)
-    if problems or dialogue is None:
-        raise InputError(problems)
-    return dialogue
+    return load_document(Path(path), DIALOGUE, dialogue_from_data)
 
 
 # ---------------------------------------------------------------------------------------- CSV

@@ -9,13 +9,25 @@ messages, not one.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .errors import InputError, InputProblem
+from .textio import read_text
 
 Path_ = tuple  #: a location inside a document: keys and list indexes, e.g. ("items", 3, "options", 1)
+
+@dataclass(frozen=True)
+class DocKind:
+    """One kind of library document: its schema (``<schema>.schema.json``), its list of entries,
+    and what a file of this kind should hold (said when a file is not a mapping at all)."""
+
+    schema: str
+    list_key: str
+    what: str
+
 
 # How a list entry is named in messages: ("utterances", 6) -> "utterance 7".
 ENTRY_NAMES = {"utterances": "utterance", "items": "item", "prompts": "prompt", "options": "option"}
@@ -96,7 +108,7 @@ def line_for(lines: dict[Path_, int], at: Path_) -> int | None:
 
 
 @lru_cache(maxsize=None)
-def _validators(kind: str, list_key: str) -> tuple[Any, Any]:
+def _validators(schema_name: str, list_key: str) -> tuple[Any, Any]:
     """Compiled validators for the document (its list left open) and for one list entry.
 
     fastjsonschema (already a dependency of nbformat) compiles a schema to plain Python; it imports
@@ -105,18 +117,19 @@ def _validators(kind: str, list_key: str) -> tuple[Any, Any]:
     """
     import fastjsonschema
 
-    schema = json.loads(Path(__file__).with_name(f"{kind}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(Path(__file__).with_name(f"{schema_name}.schema.json").read_text(encoding="utf-8"))
     entry = dict(schema["properties"][list_key]["items"], **{"$defs": schema.get("$defs", {})})
     top = json.loads(json.dumps(schema))
     top["properties"][list_key] = {"type": "array", "minItems": 1}
     return fastjsonschema.compile(top), fastjsonschema.compile(entry)
 
 
-def schema_problems(data: dict[str, Any], lines: dict[Path_, int], path: Path, kind: str, list_key: str) -> list[InputProblem]:
+def schema_problems(data: dict[str, Any], lines: dict[Path_, int], path: Path, kind: DocKind) -> list[InputProblem]:
     """Every schema problem in ``data``: one for the document, then at most one per list entry."""
     import fastjsonschema
 
-    top, entry = _validators(kind, list_key)
+    list_key = kind.list_key
+    top, entry = _validators(kind.schema, list_key)
     checks: list[tuple[Path_, Any, Any]] = [((), top, data)]
     if isinstance(data.get(list_key), list):
         checks += [((list_key, i), entry, value) for i, value in enumerate(data[list_key])]
@@ -162,8 +175,9 @@ def _message(err: Any, list_key: str) -> tuple[str, str | None]:
         return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(e) for e in extra)} (allowed: {', '.join(allowed)})", extra[0] if extra else None
     if rule == "enum":
         return f"{describe(value)} is not allowed (choose from {', '.join(map(str, expected))})", None
-    if (rule in ("minimum", "maximum") or (rule == "type" and expected == "integer")) and err.name.split(".")[-1] in ("cct", "sst", "partnership", "empathy"):
-        return f"a global rating must be a whole number from 1 to 5, got {describe(value)}", None
+    own = (err.definition or {}).get("x-message")  # a schema definition may word its own message
+    if own and rule in ("type", "minimum", "maximum", "enum", "pattern"):
+        return f"{own}, got {describe(value)}", None
     if rule == "type":
         wanted = expected if isinstance(expected, list) else [expected]
         words = {"string": "text", "object": "a mapping", "array": "a list", "integer": "a whole number", "boolean": "true or false", "null": "null"}
@@ -181,24 +195,34 @@ def _message(err: Any, list_key: str) -> tuple[str, str | None]:
     return err.message, None
 
 
-def check_document(data: Any, lines: dict[Path_, int], path: Path, kind: str, list_key: str, what: str) -> list[InputProblem]:
-    """Schema problems of a parsed document, and an id that differs from the file name.
-    ``what`` describes the expected document for a file that is not a mapping at all."""
+def check_document(data: Any, lines: dict[Path_, int], path: Path, kind: DocKind) -> list[InputProblem]:
+    """Schema problems of a parsed document, and an id that differs from the file name."""
     if not isinstance(data, dict):
-        return [InputProblem(str(path), f"should hold {what}", 1)]
-    problems = schema_problems(data, lines, path, kind, list_key)
+        return [InputProblem(str(path), f"should hold {kind.what}", 1)]
+    problems = schema_problems(data, lines, path, kind)
     if not problems and data["id"] != path.stem:
         problems.append(InputProblem(str(path), f"id '{data['id']}' does not match the file name (name the file {data['id']}.yaml)", line_for(lines, ("id",)), "field 'id'"))
     return problems
 
 
-def read_document(path: Path, kind: str, list_key: str, what: str) -> tuple[dict[str, Any] | None, dict[Path_, int], list[InputProblem]]:
+def read_document(path: Path, kind: DocKind) -> tuple[dict[str, Any] | None, dict[Path_, int], list[InputProblem]]:
     """Read, parse and check one YAML document: ``(data or None, lines, problems)``."""
-    from .loaders import read_text
-
     data, lines, problems = parse(read_text(path), path)
-    problems += check_document(data, lines, path, kind, list_key, what)
+    problems += check_document(data, lines, path, kind)
     return (None if problems else data), lines, problems
+
+
+Build = Callable[[dict[str, Any], dict[Path_, int], Path], tuple[Any, list[InputProblem]]]
+
+
+def load_document(path: Path, kind: DocKind, build: Build) -> Any:
+    """Read, check and build one document; raise :class:`InputError` listing every problem.
+    ``build(data, lines, path)`` makes the object and the checks the schema cannot express."""
+    data, lines, problems = read_document(path, kind)
+    built, more = build(data, lines, path) if data is not None else (None, [])
+    if problems or more or built is None:
+        raise InputError(problems + more)
+    return built
 
 
 def duplicate_ids(entries: list[dict[str, Any]], lines: dict[Path_, int], path: Path, list_key: str) -> list[InputProblem]:

@@ -1,0 +1,60 @@
+"""Reading a user's text file safely: size limit, missing or binary files, and the encodings that
+spreadsheets and editors produce. Every problem is one :class:`~.errors.InputError`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024  #: larger files are refused with a message, not read
+
+
+def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a text file safely.
+
+    Refuses a missing, empty, oversized or binary file with one clear message. Decodes UTF-8 (with
+    or without BOM) or UTF-16 with a BOM, falling back to Windows-1252, which is what Danish and
+    Norwegian spreadsheets export.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise InputError.one(p, "is a folder, not a file")
+        if size > max_bytes:
+            raise InputError.one(p, f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError.one(p, "no such file") from None
+    except PermissionError:
+        raise InputError.one(p, "permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise InputError.one(p, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_bytes(data, p)
+
+
+def decode_bytes(data: bytes, path: str | Path = "<upload>") -> str:
+    """Decode an uploaded or read file, with the same checks as :func:`read_text`."""
+    if not data.strip():
+        raise InputError.one(path, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError.one(path, "starts with a UTF-16 mark but is not valid UTF-16 text") from None
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError.one(path, "is a ZIP or Excel workbook, not text: save it from the spreadsheet as CSV first")
+    if b"\x00" in data[:8192]:
+        raise InputError.one(path, "is a binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError.one(path, "is neither UTF-8 nor Windows-1252 text", line=line) from None
