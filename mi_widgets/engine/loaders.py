@@ -84,6 +84,7 @@ def dialogue_from_data(data: dict[str, Any], lines: dict[tuple, int], path: Path
             pair=data.get("pair"),
             globals=GlobalRatings(**{k: g.get(k) for k in GLOBAL_KEYS}, rationale=g.get("rationale")),
             source=str(path),
+            source_note=(data.get("source_note") or "").strip(),
         ),
         [],
     )
@@ -125,9 +126,13 @@ def _detect_delimiter(text: str) -> str:
     return max(candidates, key=lambda d: len(_header_fields(first, d)))
 
 
-def parse_transcript(text: str, path: str | Path = "<upload>") -> Dialogue:
-    """Parse the text of a coded transcript CSV (see the module's README for the columns)."""
+def parse_transcript(text: str, path: str | Path = "<upload>", *, require_code: bool = True) -> Dialogue:
+    """Parse the text of a coded transcript CSV (see the module's README for the columns).
+
+    With ``require_code=False`` the ``code`` column may be left out: every utterance is then uncoded.
+    """
     p = Path(path)
+    required = REQUIRED_COLUMNS if require_code else tuple(c for c in REQUIRED_COLUMNS if c != "code")
     delimiter = _detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
@@ -146,12 +151,13 @@ def parse_transcript(text: str, path: str | Path = "<upload>") -> Dialogue:
         if header is None:
             header = [c.strip().lstrip("\ufeff").lower() for c in row]
             header_line = start
-            missing = [c for c in REQUIRED_COLUMNS if c not in header]
+            missing = [c for c in required if c not in header]
             if missing:
                 names = ", ".join(f"'{m}'" for m in missing)
                 shown = ", ".join(h for h in header if h) or "nothing"
                 raise InputError.one(p, f"missing column {names} (the header has: {shown})", line=start)
-            col = {name: header.index(name) for name in REQUIRED_COLUMNS}
+            col = {name: header.index(name) for name in required}
+            col_code = header.index("code") if "code" in header else None
             col_sub = header.index("subcode") if "subcode" in header else None
             continue
         if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
@@ -166,7 +172,7 @@ def parse_transcript(text: str, path: str | Path = "<upload>") -> Dialogue:
         if not utterance_text:
             raise InputError.one(p, "empty text", line=start)
         try:
-            code, subcode = _resolve_codes(speaker, cells[col["code"]], cells[col_sub] if col_sub is not None else None)
+            code, subcode = _resolve_codes(speaker, cells[col_code] if col_code is not None else None, cells[col_sub] if col_sub is not None else None)
         except CodeError as exc:
             raise InputError.one(p, str(exc), line=start) from None
         utterances.append(Utterance(speaker, utterance_text, code, subcode, None, start))

@@ -68,6 +68,7 @@ class Dialogue:
     pair: str | None = None  #: id of the MI-consistent / MI-inconsistent twin
     globals: GlobalRatings = field(default_factory=GlobalRatings)
     source: str = ""  #: the file it came from
+    source_note: str = ""  #: free text: who wrote or coded it, or where it was imported from
 
     @property
     def counselor_utterances(self) -> list[Utterance]:
