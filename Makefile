@@ -48,6 +48,8 @@ benchmark: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_library.py
+	$(BIN)/python benchmarks/bench_classifier.py
+	$(BIN)/python benchmarks/bench_annomi.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", choices=["text", "json", "html"], default="text", help="output format (default: text)")
     rep.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of standard output")
     rep.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+    rep.add_argument("--auto", action="store_true", help="fill missing counsellor codes with the classifier; the report is marked provisional")
+
+    cls = sub.add_parser("classify", help="suggest a MITI code for counsellor utterances, with reasons",
+                         description="Suggest the MITI 4.2.1 code of each counsellor utterance (open/closed for questions) and say why. A practice aid, not a coder.")
+    cls.add_argument("texts", metavar="TEXT", nargs="*", help="an utterance (quote it); give several for several")
+    cls.add_argument("--file", "-f", metavar="F", help="one utterance per line, or a CSV with a 'text' column (and optionally 'context', the client's line before); '-' reads standard input")
+    cls.add_argument("--context", metavar="CLIENT", help="the client's line before the TEXT utterances (helps tell simple from complex reflections)")
+    cls.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
     val = sub.add_parser("validate", help="check library files and folders", description="Check dialogues, quizzes and practice prompts (.yaml), coded transcripts (.csv), and folders of them.")
     val.add_argument("paths", metavar="PATH", nargs="+", help="a file or a folder")
@@ -64,7 +72,37 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="list the dialogues in a folder (default: the bundled library)")
     lst.add_argument("folder", metavar="DIR", nargs="?", help="folder of dialogue files (default: the bundled library)")
     lst.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    _add_import_parser(sub)
     return parser
+
+
+def _dialogue_id(value: str) -> str:
+    from .engine.importers import ID_PATTERN
+
+    if not ID_PATTERN.match(value):
+        raise argparse.ArgumentTypeError(f"an id uses only lowercase letters, digits and single hyphens, got '{value}'")
+    return value
+
+
+def _add_import_parser(sub: argparse._SubParsersAction) -> None:
+    imp = sub.add_parser("import", help="turn AnnoMI or plain CSV transcripts into dialogue files (.yaml)",
+                         description="Import transcripts as dialogue files (DIR/<id>.yaml), which list, validate and report can read.")
+    kinds = imp.add_subparsers(dest="kind", metavar="FORMAT", parser_class=_Parser)
+    kinds.required = True
+    annomi = kinds.add_parser("annomi", help="the AnnoMI data set (AnnoMI-simple.csv or AnnoMI-full.csv), one dialogue per transcript",
+                              description="Import AnnoMI (Wu et al. 2022), which you download yourself, mapping its labels onto MITI 4.2.1 codes.")
+    annomi.add_argument("file", metavar="SRC.csv", help="AnnoMI-full.csv (with reflection and question subtypes) or AnnoMI-simple.csv")
+    plain = kinds.add_parser("csv", help="a plain transcript: speaker,text and optionally code,subcode",
+                             description="Import a transcript CSV (speaker,text; code and subcode optional) as one dialogue.")
+    plain.add_argument("file", metavar="SRC.csv", help="a transcript with the columns speaker and text (code and subcode optional)")
+    plain.add_argument("--id", type=_dialogue_id, help="dialogue id and file name (default: from the file name)")
+    plain.add_argument("--title", help="title (default: from the file name)")
+    plain.add_argument("--topic", help="short topic, e.g. smoking (default: unspecified)")
+    plain.add_argument("--change-goal", metavar="GOAL", help="the target behaviour, named before coding (default: not stated)")
+    plain.add_argument("--language", choices=["en", "da", "nb"], default="en", help="language of the transcript (default: en)")
+    for p in (annomi, plain):
+        p.add_argument("--out", required=True, metavar="DIR", help="folder for the dialogue files (created if its parent exists)")
+        p.add_argument("--force", action="store_true", help="replace dialogue files that already exist")
 
 
 # ------------------------------------------------------------------------------------- commands
@@ -75,9 +113,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     ref = Path(args.file)
     # a bare name without a suffix is a library id (`report gp-diabetes-mi`); anything else a file
-    dialogue = load(ref) if ref.suffix or len(ref.parts) > 1 else get_dialogue(args.file)
+    if args.auto and ref.suffix.lower() in (".csv", ".tsv", ".txt"):
+        from .engine.loaders import parse_transcript
+        from .engine.textio import read_text
+
+        dialogue = parse_transcript(read_text(ref), ref, require_code=False)  # codes may be missing
+    else:
+        dialogue = load(ref) if ref.suffix or len(ref.parts) > 1 else get_dialogue(args.file)
+    filled = 0
+    if args.auto:
+        from .engine.classifier import precode
+
+        dialogue, filled = precode(dialogue)
+        print(f"{args.file}: the classifier filled {filled} counsellor code{'s' if filled != 1 else ''}; the report is provisional", file=sys.stderr)
     ratings = dialogue.globals.merged(cct=args.cct, sst=args.sst, partnership=args.partnership, empathy=args.empathy)
-    report = build_report(dialogue, ratings)
+    report = build_report(dialogue, ratings, provisional=args.auto)
     text = render(report, args.format, dialogue)
     if args.output:
         _write_output(Path(args.output), text, Path(args.file), args.force)
@@ -107,6 +157,29 @@ def _write_output(out: Path, text: str, source: Path, force: bool) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    from .engine.classifier import classify, read_utterances
+
+    items: list[tuple[str, str | None]] = [(t, args.context) for t in args.texts if t.strip()]
+    if args.file:
+        stdin = args.file == "-"
+        rows = read_utterances("<stdin>" if stdin else args.file, sys.stdin.read() if stdin else None)
+        items += [(text, context) for text, context, _line in rows]
+    if not items:
+        raise UsageError(f"{PROG} classify: give an utterance to classify, or --file F (see '{PROG} classify --help')")
+    results = [classify(text, context) for text, context in items]
+    if args.format == "json":
+        sys.stdout.write(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False) + "\n")
+        return 0
+    out = []
+    for r in results:
+        label = "uncoded" if r.code is None else r.code + (f" ({r.question_type})" if r.question_type else "")
+        out.append(f"{label:<12} {r.text}")
+        out.extend(f"{'':12}   - {reason}" for reason in r.reasons)
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -151,7 +224,24 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 2 if problems else 0
 
 
-COMMANDS = {"report": _cmd_report, "validate": _cmd_validate, "list": _cmd_list}
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .engine.importers import read_annomi, read_plain_csv, write_dialogues
+
+    notes: list[str] = []
+    if args.kind == "annomi":
+        dialogues = read_annomi(args.file, notes)
+    else:
+        dialogues = [read_plain_csv(args.file, dialogue_id=args.id, title=args.title, topic=args.topic,
+                                    change_goal=args.change_goal, language=args.language, notes=notes)]
+    write_dialogues(dialogues, args.out, force=args.force)
+    n, n_utt = len(dialogues), sum(len(d.utterances) for d in dialogues)
+    print(f"imported {n} transcript{'s' * (n != 1)} ({n_utt} utterance{'s' * (n_utt != 1)}) into {args.out}")
+    for note in notes:
+        print(f"warning: {note}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"report": _cmd_report, "classify": _cmd_classify, "validate": _cmd_validate, "list": _cmd_list, "import": _cmd_import}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

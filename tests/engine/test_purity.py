@@ -38,3 +38,9 @@ def test_loading_a_dialogue_does_not_pull_in_jsonschema():
     """jsonschema's eager format checkers cost seconds at import; the engine uses fastjsonschema."""
     loaded = _loaded_after("import mi_widgets; mi_widgets.get_dialogue('er-alcohol-mi')")
     assert "jsonschema" not in loaded and "fastjsonschema" in loaded
+
+
+def test_classifying_needs_no_numpy_pandas_or_yaml():
+    """numpy trains the classifier's model (tools/); the engine reads it with plain Python."""
+    loaded = _loaded_after("from mi_widgets.engine.classifier import classify; classify('Do you smoke?')")
+    assert not {"numpy", "pandas", "yaml", "ipywidgets"} & loaded
