@@ -492,10 +492,9 @@ def read_utterances(path: str | Path, text: str | None = None) -> list[tuple[str
     content when it was already read (an upload, standard input).
     """
     import csv
-    import io
 
     from .errors import InputError
-    from .textio import read_text
+    from .textio import csv_rows, read_text
 
     p = Path(path)
     content = read_text(p) if text is None else text
@@ -507,19 +506,9 @@ def read_utterances(path: str | Path, text: str | None = None) -> list[tuple[str
     if "text" not in header:
         shown = ", ".join(h for h in header if h) or "nothing"
         raise InputError.one(p, f"a CSV to classify needs a 'text' column (the header has: {shown})", line=1)
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     out: list[tuple[str, str | None, int]] = []
     col_text = col_context = None
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError.one(p, f"malformed CSV ({exc}); is a quote left open?", line=start) from None
-        if not any(c.strip() for c in row):
-            continue
+    for line, row in csv_rows(content, p, delimiter):
         if col_text is None:
             names = [h.strip().lstrip("\ufeff").lower() for h in row]
             col_text = names.index("text")
@@ -528,5 +517,5 @@ def read_utterances(path: str | Path, text: str | None = None) -> list[tuple[str
         cell = row[col_text].strip() if col_text < len(row) else ""
         if cell:
             context = row[col_context].strip() if col_context is not None and col_context < len(row) else ""
-            out.append((cell, context or None, start))
+            out.append((cell, context or None, line))
     return out

@@ -15,9 +15,7 @@ writes to the files it reads.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import os
 import re
 import tempfile
@@ -30,7 +28,7 @@ from .codes import Speaker
 from .errors import InputError, InputProblem
 from .loaders import DIALOGUE, _slug, dialogue_from_data, parse_transcript
 from .model import Dialogue, Utterance
-from .textio import read_text
+from .textio import csv_rows, read_text
 from .yamldoc import check_document, parse
 
 #: AnnoMI-full.csv is about 4 MB; anything far larger is not AnnoMI.
@@ -72,21 +70,6 @@ LANGUAGES = ("en", "da", "nb")
 def _clean(text: str) -> str:
     """Strip and collapse every run of whitespace (newlines too) to one space."""
     return " ".join(text.split())
-
-
-def _csv_rows(text: str, path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """``(line, cells)`` for each non-blank row; ``line`` is the physical line the row starts on."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InputError.one(path, f"malformed CSV ({exc}); is a quote left open?", line=start) from None
-        if any(cell.strip() for cell in row):
-            yield start, row
 
 
 def _annomi_delimiter(text: str) -> str:
@@ -190,7 +173,7 @@ def _annomi_rows(text: str, path: Path) -> tuple[bool, list[_Row]]:
     seen: dict[tuple[str, int | None, int], int] = {}
     quality: dict[str, tuple[str, int]] = {}
     delimiter = _annomi_delimiter(text)
-    for line, cells in _csv_rows(text, path, delimiter):
+    for line, cells in csv_rows(text, path, delimiter):
         if head is None:
             head = _annomi_header(cells, line, path, delimiter)
             continue

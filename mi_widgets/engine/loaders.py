@@ -7,7 +7,6 @@ one, and what is wrong. Nothing here writes to the files it reads.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from .codes import CodeError, Speaker, resolve_code, resolve_subcode
 from .errors import InputError, InputProblem
 from .model import GLOBAL_KEYS, Dialogue, GlobalRatings, Utterance
-from .textio import MAX_BYTES, decode_bytes, read_text  # noqa: F401  (re-exported: the loaders' public surface)
+from .textio import MAX_BYTES, csv_rows, decode_bytes, read_text  # noqa: F401  (re-exported: the loaders' public surface)
 from .yamldoc import DocKind, line_for, load_document, read_document, where
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -134,20 +133,10 @@ def parse_transcript(text: str, path: str | Path = "<upload>", *, require_code: 
     p = Path(path)
     required = REQUIRED_COLUMNS if require_code else tuple(c for c in REQUIRED_COLUMNS if c != "code")
     delimiter = _detect_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     header_line = 0
     utterances: list[Utterance] = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError.one(p, f"malformed CSV ({exc}); is a quote left open?", line=start) from None
-        if not any(cell.strip() for cell in row):
-            continue  # blank lines and spreadsheet padding
+    for start, row in csv_rows(text, p, delimiter):
         if header is None:
             header = [c.strip().lstrip("\ufeff").lower() for c in row]
             header_line = start

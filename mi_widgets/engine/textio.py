@@ -3,7 +3,10 @@ spreadsheets and editors produce. Every problem is one :class:`~.errors.InputErr
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
+from typing import Iterator
 
 from .errors import InputError
 
@@ -58,3 +61,19 @@ def decode_bytes(data: bytes, path: str | Path = "<upload>") -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError.one(path, "is neither UTF-8 nor Windows-1252 text", line=line) from None
+
+
+def csv_rows(text: str, path: str | Path, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
+    """``(line, cells)`` for each non-blank CSV row; ``line`` is the physical line the row starts on
+    (a quoted text may span lines). A malformed CSV is one :class:`InputError` naming that line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError.one(path, f"malformed CSV ({exc}); is a quote left open?", line=start) from None
+        if any(cell.strip() for cell in row):
+            yield start, row
