@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import csv
 import random
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
+from bench_scoring import timed  # benchmarks/ is on the path when run as a script
 from mi_widgets.engine.importers import dialogue_yaml, read_annomi, write_dialogues
 
 COLUMNS = [
@@ -78,15 +77,6 @@ def make_annomi_full(path: Path, n_transcripts: int = 133, n_utterances: int = 9
     return rows
 
 
-def timed(fn, repeat: int = 3) -> float:
-    runs = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs) * 1000
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "AnnoMI-full.csv"
@@ -96,11 +86,11 @@ def main() -> None:
         runs = iter(range(1000))
         print(f"synthetic AnnoMI-full.csv: {src.stat().st_size / 1e6:.1f} MB, {n_rows} rows, "
               f"{len(dialogues)} transcripts, {n_utt} utterances kept; median of 3 runs:")
-        read = timed(lambda: read_annomi(src))
+        read = timed(lambda: read_annomi(src), repeat=3)
         print(f"  read_annomi                              {read:8.1f} ms")
-        write = timed(lambda: write_dialogues(dialogues, Path(tmp) / f"out{next(runs)}"))
+        write = timed(lambda: write_dialogues(dialogues, Path(tmp) / f"out{next(runs)}"), repeat=3)
         print(f"  write_dialogues (YAML, check, write)     {write:8.1f} ms")
-        print(f"    of which the YAML text (PyYAML)        {timed(lambda: [dialogue_yaml(d) for d in dialogues]):8.1f} ms")
+        print(f"    of which the YAML text (PyYAML)        {timed(lambda: [dialogue_yaml(d) for d in dialogues], repeat=3):8.1f} ms")
         print(f"  both, as `mi-workbook import annomi`     {read + write:8.1f} ms")
 
 

@@ -42,17 +42,7 @@ def sources() -> dict[str, list[Example]]:
 
 def featurise(examples: list[Example]) -> list[dict[str, float]]:
     lang = classifier._language("en")
-    rows = []
-    for ex in examples:
-        r = classifier._read(ex.text, ex.context, lang)
-        if r.sentences:
-            rule = classifier._rule_code(r)
-            depth, _ = classifier._depth(r.sentences, r.clean, ex.context, lang)
-            r.features[f"rule:{depth if rule == 'R' else rule}"] = 1.0
-        else:
-            r.features["form:no_code"] = 1.0
-        rows.append(r.features)
-    return rows
+    return [classifier._evidence(ex.text, ex.context, lang)[0].features for ex in examples]
 
 
 def train(examples: list[Example]) -> dict:

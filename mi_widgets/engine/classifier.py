@@ -23,9 +23,12 @@ from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .i18n import N_, _, get_language
+
+if TYPE_CHECKING:
+    from .model import Dialogue
 
 #: The codes the classifier can give (None, uncoded, is the other outcome).
 CODES: tuple[str, ...] = ("Q", "SR", "CR", "AF", "GI", "PERS", "PWP", "SEEK", "EMPH", "CONF")
@@ -88,6 +91,8 @@ class _Language:
     asking_statement: re.Pattern[str]
     open_cues: tuple[tuple[re.Pattern[str], str], ...]
     closed_cues: tuple[tuple[re.Pattern[str], str], ...]
+    fact_question: re.Pattern[str]
+    tag_question: re.Pattern[str]
     reported_speech: re.Pattern[str]
     reflection_form: tuple[tuple[re.Pattern[str], str], ...]
     complex_cues: tuple[tuple[re.Pattern[str], str], ...]
@@ -114,6 +119,8 @@ def _language(lang: str) -> _Language:
         asking_statement=re.compile(mod.ASKING_STATEMENT),
         open_cues=_pairs(mod.OPEN_CUES),
         closed_cues=_pairs(mod.CLOSED_CUES),
+        fact_question=re.compile(mod.FACT_QUESTION[0]),
+        tag_question=re.compile(mod.TAG_QUESTION[0]),
         reported_speech=re.compile(mod.REPORTED_SPEECH),
         reflection_form=_pairs(mod.REFLECTION_FORM),
         complex_cues=_pairs(mod.COMPLEX_CUES),
@@ -329,6 +336,22 @@ def _rule_code(r: _Reading) -> str:
     return ranked[0][0]
 
 
+def _evidence(text: str, context: str | None, lang: _Language) -> tuple[_Reading, str | None, str]:
+    """The rules' reading plus their verdict as a feature: (reading, rule code or None, depth reason).
+
+    Shared by :func:`classify` and the training tool, so the model trains on what it is given.
+    """
+    r = _read(text, context, lang)
+    if not r.sentences:
+        r.features["form:no_code"] = 1.0
+        return r, None, ""
+    rule = _rule_code(r)
+    depth_code, depth_reason = _depth(r.sentences, r.clean, context, lang)
+    rule = depth_code if rule == "R" else rule
+    r.features[f"rule:{rule}"] = 1.0
+    return r, rule, depth_reason
+
+
 def classify(text: str, context: str | None = None, language: str | None = None) -> Classification:
     """Read one counsellor utterance; ``context`` is the client's line before it, if known.
 
@@ -337,18 +360,14 @@ def classify(text: str, context: str | None = None, language: str | None = None)
     """
     lang_code = language or get_language()
     lang = _language(lang_code)
-    r = _read(text, context, lang)
-    if not r.sentences:
+    r, rule, depth_reason = _evidence(text, context, lang)
+    if rule is None:
         return Classification(text, None, None, r.no_code, 0.8)
-    rule = _rule_code(r)
-    depth_code, depth_reason = _depth(r.sentences, r.clean, context, lang)
-    r.features[f"rule:{depth_code if rule == 'R' else rule}"] = 1.0
     model = _model(lang_code)
     if model is not None:
         code, confidence, word_reason = model.predict(r.features)
     else:
-        code = depth_code if rule == "R" else rule
-        confidence, word_reason = 0.5, None
+        code, confidence, word_reason = rule, 0.5, None
     if code == "-":
         return Classification(text, None, None, r.no_code or (_("reads like small talk or a structuring remark: not coded"),), confidence)
     key = "R" if code in ("SR", "CR") else code
@@ -358,7 +377,7 @@ def classify(text: str, context: str | None = None, language: str | None = None)
         question_type, type_reason = _question_type(r.sentences, lang)
         why = [type_reason] + why
     elif code in ("SR", "CR"):
-        if code != depth_code:
+        if code != rule:
             depth_reason = _("adds meaning to what the client said: complex reflection") if code == "CR" else _("stays close to what the client said: simple reflection")
         why = why[:1] + [depth_reason]
     if word_reason and len(why) < 2:
@@ -381,7 +400,7 @@ def _read_form(s: _Sentence, lang: _Language) -> None:
     form = bool(lang.closed_start.search(s.words) or lang.asking_statement.search(s.words))
     # a question word opens the sentence or a later clause ("and your partner, what does she say")
     wh = any(lang.wh_start.search(part) and not _PRONOUN_AFTER_WH.search(part) for part in _clauses(s.words))
-    tagged = any(p.search(s.words + ("?" if s.mark else "")) for p, _r in lang.closed_cues[2:3])
+    tagged = bool(lang.tag_question.search(s.words + ("?" if s.mark else "")))
     if s.mark:
         if form or wh or tagged:
             s.asks = True
@@ -411,7 +430,7 @@ def _question_type(sentences: list[_Sentence], lang: _Language) -> tuple[str, st
     probe = s.words + ("?" if s.mark else "")
     for p, reason in lang.open_cues:
         m = p.search(probe)
-        if m and not any(cp.search(probe) for cp, _r in lang.closed_cues[:1]):
+        if m and not lang.fact_question.search(probe):
             return "open", _(reason).format(m=_shown(m))
     for p, reason in lang.closed_cues:
         m = p.search(probe)
@@ -459,14 +478,12 @@ def classify_many(texts: Iterable[str], contexts: Iterable[str | None] | None = 
     return [classify(t, c, lang) for t, c in zip(texts, ctx)]
 
 
-def precode(dialogue: "Dialogue") -> tuple["Dialogue", int]:  # noqa: F821
+def precode(dialogue: Dialogue) -> tuple[Dialogue, int]:
     """Fill the counsellor utterances that have no code from the classifier.
 
     Returns the new dialogue and how many codes were filled. The classifier's reasons become the
     utterances' rationale, marked as automatic, so a report or an exercise can show them.
     """
-    from .model import Dialogue  # noqa: F401  (for the annotation only)
-
     filled = 0
     previous_client: str | None = None
     out = []

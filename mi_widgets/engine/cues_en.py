@@ -54,13 +54,18 @@ OPEN_CUES = [
 ]
 
 #: Closed: a yes or no, a number, a name, a time or a choice answers it.
+#: The cue whose fact words (how many, when, where ...) keep a question closed whatever follows.
+FACT_QUESTION = (r"^(?:how (?:many|much|often|long|old|far)|what (?:time|day|year|age|dose|number|date|size|colour|color)|when|where|which|who|whom|whose)\b",
+     N_("starts with '{m}', which asks for a fact (a number, a time, a place, a name): closed question"))
+#: A tag at the end ("..., isn't it?") makes a statement ask.
+TAG_QUESTION = (r"(?:,|\b)\s*(?:isn't it|aren't you|don't you|didn't you|won't you|wouldn't you|can't you|haven't you|hasn't it|is it|are you|do you|would you|will you|could you|have you|did you|was it|were you|right|yeah|yes|okay|ok|no|eh|correct|true|or not|or no)\s*\?*$",
+     N_("ends with a tag ('{m}') that asks for a yes or no: closed question"))
+
 CLOSED_CUES = [
-    (r"^(?:how (?:many|much|often|long|old|far)|what (?:time|day|year|age|dose|number|date|size|colour|color)|when|where|which|who|whom|whose)\b",
-     N_("starts with '{m}', which asks for a fact (a number, a time, a place, a name): closed question")),
+    FACT_QUESTION,
     (CLOSED_START,
      N_("starts with '{m}' and can be answered yes or no: closed question")),
-    (r"(?:,|\b)\s*(?:isn't it|aren't you|don't you|didn't you|won't you|wouldn't you|can't you|haven't you|hasn't it|is it|are you|do you|would you|will you|could you|have you|did you|was it|were you|right|yeah|yes|okay|ok|no|eh|correct|true|or not|or no)\s*\?*$",
-     N_("ends with a tag ('{m}') that asks for a yes or no: closed question")),
+    TAG_QUESTION,
     (r"^(?:i wonder|i'm wondering|i am wondering) (?:if|whether)\b",
      N_("'{m}' can be answered yes or no: closed question")),
     (r"\bor (?:would you|do you|is it|are you|did you|was it|the )",
