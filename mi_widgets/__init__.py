@@ -41,6 +41,18 @@ _LAZY: dict[str, str] = {
     "check_paths": "mi_widgets.engine.checks",
     "report_text": "mi_widgets.engine.report",
     "set_language": "mi_widgets.engine.i18n",
+    "ProgressStore": "mi_widgets.engine.progress",
+    # the widget kit (ipywidgets is imported only when one of these is used)
+    "CodingExercise": "mi_widgets.widgets.coding",
+    "Quiz": "mi_widgets.widgets.quiz",
+    "GlobalRatingExercise": "mi_widgets.widgets.ratings",
+    "ReflectionPractice": "mi_widgets.widgets.practice",
+    "ReadinessRuler": "mi_widgets.widgets.ambivalence",
+    "DecisionalBalance": "mi_widgets.widgets.ambivalence",
+    "RealplayTimer": "mi_widgets.widgets.realplay",
+    "ObserverTally": "mi_widgets.widgets.realplay",
+    "Journal": "mi_widgets.widgets.journal",
+    "ProgressPanel": "mi_widgets.widgets.progress",
 }
 
 __all__ = ["__version__", *_LAZY]
