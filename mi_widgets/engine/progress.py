@@ -32,6 +32,7 @@ from .textio import MAX_BYTES, decode_bytes
 ENV_VAR = "MI_WORKBOOK_PROGRESS"
 FORMAT = "mi-workbook-progress"
 VERSION = 1
+PRIVATE_KINDS = frozenset({"journal"})  #: kinds whose details an export leaves out unless asked
 MAX_UPLOAD = 5 * 1024 * 1024  #: a progress file is a few KB; anything over 5 MB is not one
 
 
@@ -282,10 +283,19 @@ class ProgressStore:
         self._change(lambda progress: progress.records.pop(f"{kind}:{ref}", None))
 
     # moving between machines -------------------------------------------------------------------
-    def export_bytes(self) -> bytes:
-        """The progress file as the learner downloads it, stamped with the time of export."""
+    def export_bytes(self, include_private: bool = False) -> bytes:
+        """The progress file as the learner downloads it, stamped with the time of export.
+
+        Journal entries are the learner's private reflections: unless ``include_private`` is set,
+        their text is left out (the record stays, so the count of entries is still there). An
+        export meant for the instructor therefore carries scores, not thoughts.
+        """
         data = self.load().as_dict()
         data["exported"] = now()
+        if not include_private:
+            for record in data["records"].values():
+                if record["kind"] in PRIVATE_KINDS:
+                    record["data"] = {"withheld": True}
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
     def export_name(self) -> str:
@@ -302,6 +312,8 @@ class ProgressStore:
         def change(progress: Progress) -> None:
             for key, record in incoming.records.items():
                 mine = progress.records.get(key)
+                if record.data.get("withheld") and mine is not None:
+                    continue  # an export without the private text never wipes the text here
                 if mine is None:
                     progress.records[key] = record
                     counts[0] += 1

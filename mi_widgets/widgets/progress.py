@@ -41,11 +41,12 @@ class ProgressPanel(Exercise):
         self.overview = w.HTML()
         self.recent = w.HTML()
         self.learner = w.Text(description=_("Your name (optional, goes into the export)"), style={"description_width": "initial"}, layout=w.Layout(width="32rem", max_width="100%"))
+        self.include_journal = w.Checkbox(value=False, indent=False, description=_("Include my journal entries (leave this unticked for a file you hand in)"), layout=w.Layout(width="auto"))
         self.download = w.HTML()
         self.upload = w.FileUpload(accept=".json,application/json", multiple=False, description=_("Import a progress file"), layout=w.Layout(width="auto"))
         self.upload.observe(self._uploaded, names="value")
         actions = w.HBox([button(_("Refresh"), self.refresh), button(_("Save name"), lambda: self.set_learner(self.learner.value)), button(_("Export my progress"), self.export, style="primary")], layout=w.Layout(flex_flow="row wrap"))
-        self.set_body(self.where, self.overview, self.recent, self.learner, actions, self.download, self.upload)
+        self.set_body(self.where, self.overview, self.recent, self.learner, self.include_journal, actions, self.download, self.upload)
         self.refresh()
 
     def refresh(self) -> Progress:
@@ -100,9 +101,10 @@ class ProgressPanel(Exercise):
         self.show("ok", _("Saved."), esc(_("Exports will carry the name {name}.").format(name=name.strip())) if name.strip() else "")
 
     def export(self) -> bytes:
-        """The progress file for download; shows a link that saves it (JupyterLab, Voila, Binder)."""
+        """The progress file for download; shows a link that saves it (JupyterLab, Voila, Binder).
+        Journal text goes in only when the learner ticked "Include my journal entries"."""
         progress_store = store()
-        data = progress_store.export_bytes()
+        data = progress_store.export_bytes(include_private=self.include_journal.value)
         name = progress_store.export_name()
         link = download_link(data, name, _("Download {name}").format(name=name))
         hint = esc(_("Keep this file: Binder forgets everything when the session ends. Your instructor can upload it into the class dashboard."))

@@ -136,3 +136,14 @@ def test_read_progress_reads_an_export(store):
     store.save("quiz", "a", score=1, max=1)
     progress = read_progress(store.export_bytes(), "x.json")
     assert progress.source == "x.json" and list(progress.records) == ["quiz:a"]
+
+
+def test_an_export_leaves_journal_text_out_unless_asked_and_never_wipes_it_on_import(store, tmp_path):
+    store.save("journal", "spirit-inside", data={"text": "I felt impatient with him"})
+    store.save("quiz", "a", score=1, max=1)
+    handed_in = json.loads(store.export_bytes())
+    assert handed_in["records"]["journal:spirit-inside"]["data"] == {"withheld": True}
+    assert handed_in["records"]["quiz:a"]["score"] == 1
+    assert "impatient" in store.export_bytes(include_private=True).decode()
+    store.import_bytes(store.export_bytes(), "handed-in.json")  # back onto the same machine
+    assert store.get("journal", "spirit-inside").data["text"] == "I felt impatient with him"

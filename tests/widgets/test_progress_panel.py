@@ -59,3 +59,11 @@ def test_a_damaged_progress_file_is_reported_in_the_panel(progress_file):
     panel = ProgressPanel()
     assert "⚠" in panel.notice.value and "could not be read" in panel.notice.value
     assert list(progress_file.parent.glob("progress.corrupt-*.json"))
+
+
+def test_journal_text_goes_into_the_export_only_when_ticked():
+    ProgressStore().save("journal", "empathy-cost", data={"text": "tired by Friday"})
+    panel = ProgressPanel()
+    assert "tired by Friday" not in panel.export().decode()
+    panel.include_journal.value = True
+    assert "tired by Friday" in panel.export().decode()
