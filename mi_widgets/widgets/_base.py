@@ -41,6 +41,8 @@ STYLE = """<style>
 .miw-big button,.miw-big.widget-button{font-size:1.15rem;min-height:3.2rem}
 .miw-clock{font-size:2.6rem;font-variant-numeric:tabular-nums;font-weight:700}
 .miw a{color:#1a4fa0}
+.miw-scale .widget-radio-box{flex-direction:row;flex-wrap:wrap;gap:.1rem 1.1rem}
+.miw-scale .widget-radio-box label{font-size:1rem}
 </style>"""
 
 ICONS: dict[str, str] = {"ok": "✓", "bad": "✗", "part": "◐", "info": "ℹ", "warn": "⚠"}
@@ -83,6 +85,18 @@ def button(label: str, on_click, *, style: str = "", tooltip: str = "") -> w.But
     b = w.Button(description=label, button_style=style, tooltip=tooltip or label, layout=w.Layout(width="auto"))
     b.on_click(lambda _b: on_click())
     return b
+
+
+def scale(description: str, low: int, high: int, value: int | None) -> w.RadioButtons:
+    """A labelled row of numbers to pick one from (a rating or a ruler).
+
+    Radio buttons rather than a slider: ipywidgets' slider handle has no accessible name, while
+    each radio button is a real, labelled, keyboard-operable input (arrow keys move the choice).
+    """
+    choice = w.RadioButtons(options=list(range(low, high + 1)), value=value, description=description,
+                            style={"description_width": "initial"}, layout=w.Layout(width="auto", max_width="100%"))
+    choice.add_class("miw-scale")
+    return choice
 
 
 def download_link(data: bytes, filename: str, label: str, mime: str = "application/json") -> str:
