@@ -1,0 +1,445 @@
+"""A learner coding a dialogue: their codes by utterance, scored against the gold codes.
+
+The coding exercise widget only displays what this module works out:
+
+* :class:`CodingRun` holds the learner's labels (``"CR"``, ``"Q:open"``, ``"CT:reasons"``,
+  ``"uncoded"``) for the utterances being coded, and gives hints, retry and the saved form.
+* :meth:`CodingRun.result` scores them: per utterance right or wrong, code agreement and Cohen's
+  kappa, subtype agreement kept apart (a learner who gets CT right but the subtype wrong sees that),
+  the mix-ups in words, and the MITI 4.2.1 summary of the learner's codes beside the expert's.
+
+Everything a learner reads is returned as plain text through :func:`~.i18n._`; the view escapes it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from .agreement import UNCODED, Agreement, cohen_kappa, score_answers
+from .codes import CLIENT_CODES, COUNSELOR_CODES, CODES, SUBCODE_NAMES, CodeError, Speaker, is_uncoded, resolve_code, resolve_subcode
+from .i18n import N_, _
+from .miti import MitiResult, score_dialogue
+from .model import Dialogue
+
+Target = Literal["counselor", "client", "both"]
+Status = Literal["ok", "bad", "part", "info"]
+TARGETS: tuple[str, ...] = ("counselor", "client", "both")
+
+# --- words ------------------------------------------------------------------------------------
+
+#: Per code: (one, many, "as" one, "as" many) for sentences such as
+#: "You coded 3 complex reflections as simple reflections (CR → SR)."
+NOUNS: dict[str, tuple[str, str, str, str]] = {
+    "GI": (N_("information-giving statement"), N_("information-giving statements"), N_("giving information"), N_("giving information")),
+    "PERS": (N_("persuading statement"), N_("persuading statements"), N_("persuading"), N_("persuading")),
+    "PWP": (N_("persuasion with permission"), N_("persuasions with permission"), N_("persuading with permission"), N_("persuading with permission")),
+    "Q": (N_("question"), N_("questions"), N_("a question"), N_("questions")),
+    "SR": (N_("simple reflection"), N_("simple reflections"), N_("a simple reflection"), N_("simple reflections")),
+    "CR": (N_("complex reflection"), N_("complex reflections"), N_("a complex reflection"), N_("complex reflections")),
+    "AF": (N_("affirmation"), N_("affirmations"), N_("an affirmation"), N_("affirmations")),
+    "SEEK": (N_("bid for collaboration"), N_("bids for collaboration"), N_("seeking collaboration"), N_("seeking collaboration")),
+    "EMPH": (N_("emphasis on autonomy"), N_("emphases on autonomy"), N_("emphasizing autonomy"), N_("emphasizing autonomy")),
+    "CONF": (N_("confrontation"), N_("confrontations"), N_("a confrontation"), N_("confrontations")),
+    "CT": (N_("change talk utterance"), N_("change talk utterances"), N_("change talk"), N_("change talk")),
+    "ST": (N_("sustain talk utterance"), N_("sustain talk utterances"), N_("sustain talk"), N_("sustain talk")),
+    "N": (N_("neutral utterance"), N_("neutral utterances"), N_("neutral"), N_("neutral")),
+}
+
+#: Hints by code family: a nudge toward the decision, never the answer. Both codes of a family
+#: (SR and CR, the three MI-adherent codes ...) get the same hint, so the hint cannot give it away.
+HINTS: dict[str, str] = {
+    "reflection": N_("It gives back what the client said. Does it add meaning, feeling or emphasis the client did not say?"),
+    "question": N_("Is the counsellor asking the client for something here, even where the sentence has no question mark?"),
+    "mia": N_("The counsellor turns to the client as a person and a partner. Is it about a specific strength or effort, an invitation to share ideas or give permission, or the client's right to decide?"),
+    "telling": N_("The counsellor brings in their own knowledge or opinion. Is it offered neutrally, does it push toward a change (and was permission asked or the choice left open), or does it argue with or judge the client?"),
+    "client": N_("Which way do the client's words lean: toward the change, toward keeping things as they are, or neither?"),
+    "uncoded_counselor": N_("First ask whether this line does any coded behaviour at all: reflect, ask, inform, persuade, affirm, share power, stress choice or confront. Not every line earns a code."),
+    "uncoded_client": N_("First ask whether this line says anything about the change at all. Not every line earns a code."),
+}
+#: Added when subtypes are coded too.
+SUBTYPE_HINTS: dict[str, str] = {
+    "question": N_("Could the client answer it in a word or two, or does it invite them to tell it in their own words?"),
+    "client": N_("If the words lean one way, what kind of talk is it: a wish, an ability, a reason or a need (preparing), or a commitment, a readiness or a step already taken (mobilising)?"),
+}
+FAMILY: dict[str, str] = {
+    "SR": "reflection", "CR": "reflection", "Q": "question",
+    "AF": "mia", "SEEK": "mia", "EMPH": "mia",
+    "GI": "telling", "PERS": "telling", "PWP": "telling", "CONF": "telling",
+    "CT": "client", "ST": "client", "N": "client",
+}
+
+SUMMARY_NAMES: dict[str, str] = {
+    "reflection_to_question": N_("Reflection-to-question ratio (R:Q)"),
+    "percent_complex_reflections": N_("% complex reflections (%CR)"),
+    "percent_change_talk": N_("% change talk (%CT)"),
+    "total_mi_adherent": N_("MI-adherent total (AF + SEEK + EMPH)"),
+    "total_mi_non_adherent": N_("MI non-adherent total (PERS + CONF)"),
+}
+COUNSELOR_SUMMARY: tuple[str, ...] = ("reflection_to_question", "percent_complex_reflections", "total_mi_adherent", "total_mi_non_adherent")
+CLIENT_SUMMARY: tuple[str, ...] = ("percent_change_talk",)
+
+
+def split_label(label: str | None) -> tuple[str | None, str | None]:
+    """``"CT:reasons"`` -> ``("CT", "reasons")``; ``"uncoded"`` -> ``("uncoded", None)``; None stays None."""
+    if label is None:
+        return None, None
+    code, _sep, sub = label.partition(":")
+    return code, sub or None
+
+
+def option_label(label: str) -> str:
+    """What a learner reads for a label: ``"CR — Complex Reflection"``, ``"Q:open — Question (open)"``."""
+    code, sub = split_label(label)
+    if code == UNCODED or code not in CODES:
+        return _("none — No code")
+    name = _(CODES[code].name)
+    if sub:
+        return _("{key} — {name} ({subtype})").format(key=label, name=name, subtype=_(SUBCODE_NAMES.get(sub, sub)))
+    return _("{key} — {name}").format(key=label, name=name)
+
+
+def short_label(label: str) -> str:
+    """The key as shown in arrows ("CR", "Q:open"), with "no code" for an uncoded one."""
+    return _("no code") if label == UNCODED else label
+
+
+def parse_label(label: object, speaker: Speaker, subcodes: bool = True) -> str:
+    """Turn what a learner picked or typed ("CR", "Q:open", "CT:reasons", "none", "complex
+    reflection") into the stored label. With ``subcodes`` a code that takes a subtype must have one
+    (``"Q"`` alone is refused); without, any subtype is dropped. Raises :class:`CodeError`."""
+    if is_uncoded(label):
+        return UNCODED
+    text = str(label)
+    code_text, _sep, sub_text = text.partition(":")
+    code, implied = resolve_code(code_text, speaker)
+    if code is None:
+        raise CodeError(f"'{text}' gives a subtype to no code")
+    sub = resolve_subcode(code, sub_text) if sub_text.strip() else implied
+    if not subcodes:
+        return code
+    if CODES[code].subcodes and sub is None:
+        allowed = ", ".join(f"{code}:{s}" for s in CODES[code].subcodes)
+        raise CodeError(f"{code} needs a subtype here (one of {allowed})")
+    return f"{code}:{sub}" if sub else code
+
+
+def options_for(speaker: Speaker, subcodes: bool = True) -> list[tuple[str, str]]:
+    """Every label a learner can choose for one speaker, as ``(label, words)``; "no code" first."""
+    out = [(UNCODED, option_label(UNCODED))]
+    for c in COUNSELOR_CODES if speaker == "counselor" else CLIENT_CODES:
+        labels = [f"{c.key}:{s}" for s in c.subcodes] if subcodes and c.subcodes else [c.key]
+        out.extend((lab, option_label(lab)) for lab in labels)
+    return out
+
+
+def fmt_percent(value: float | None) -> str:
+    """``"85 %"``; "n/a" where undefined."""
+    return _("n/a") if value is None else _("{value} %").format(value=f"{value:.0f}")
+
+
+def fmt_kappa(value: float | None) -> str:
+    """``"0.81"``; words where kappa is undefined."""
+    return _("not defined (one category only)") if value is None else f"{value:.2f}"
+
+
+def fmt_summary(key: str, value: float | int | None) -> str:
+    """One MITI summary value as shown in the table."""
+    if value is None:
+        return _("n/a")
+    if key == "reflection_to_question":
+        return _("{value} : 1").format(value=f"{value:.1f}")
+    if key.startswith("percent"):
+        return fmt_percent(float(value))
+    return str(value)
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UtteranceResult:
+    """One targeted utterance after Check."""
+
+    index: int  #: 0-based position in the dialogue
+    speaker: Speaker
+    text: str
+    gold: str  #: gold label ("CR", "Q:open", "uncoded"; no subtype when subtypes are not coded)
+    learner: str | None  #: the learner's label; None when not coded yet
+    code_correct: bool | None  #: None when not coded yet
+    subcode_correct: bool | None  #: None where the subtype is not scored (off, no gold subtype, or wrong code)
+    rationale: str | None
+
+    @property
+    def correct(self) -> bool | None:
+        """Code right and, where scored, subtype right; None when not coded yet."""
+        if self.learner is None:
+            return None
+        return bool(self.code_correct) and self.subcode_correct is not False
+
+    def verdict(self) -> tuple[Status, str]:
+        """Status and words for this utterance (the view adds the icon)."""
+        if self.learner is None:
+            return "info", _("Not coded yet.")
+        if self.correct:
+            return "ok", _("Right: {label}.").format(label=option_label(self.gold))
+        if self.code_correct:
+            return "part", _("Right code, other subtype: you chose {label}.").format(label=option_label(self.learner))
+        return "bad", _("Not quite: you chose {label}.").format(label=option_label(self.learner))
+
+
+@dataclass
+class CodingResult:
+    """Everything Check shows: per-utterance results, agreement, mix-ups and the MITI summary."""
+
+    items: list[UtteranceResult]
+    codes: Agreement  #: code-level agreement over the coded utterances (subtypes ignored)
+    subtype_pairs: list[tuple[str, str]]  #: (gold label, learner label) where the code is right and a gold subtype exists
+    learner_miti: MitiResult  #: MITI tallies of the dialogue carrying the learner's codes
+    expert_miti: MitiResult  #: MITI tallies of the gold codes
+    target: Target = "counselor"
+    subcodes: bool = True
+
+    @property
+    def n_targets(self) -> int:
+        return len(self.items)
+
+    @property
+    def n_answered(self) -> int:
+        return sum(i.learner is not None for i in self.items)
+
+    @property
+    def n_right(self) -> int:
+        """Utterances right in code and (where scored) subtype: the score saved."""
+        return sum(bool(i.correct) for i in self.items)
+
+    @property
+    def wrong(self) -> list[int]:
+        return [i.index for i in self.items if i.correct is False]
+
+    @property
+    def percent_agreement(self) -> float | None:
+        """Code agreement, 0-100, over the coded utterances."""
+        return self.codes.percent_agreement
+
+    @property
+    def kappa(self) -> float | None:
+        """Cohen's kappa for the codes."""
+        return self.codes.kappa
+
+    @property
+    def subtype_right(self) -> int:
+        return sum(g == l for g, l in self.subtype_pairs)
+
+    @property
+    def subtype_agreement(self) -> float | None:
+        """Subtype agreement, 0-100, over the utterances whose code was right; None if none."""
+        return 100.0 * self.subtype_right / len(self.subtype_pairs) if self.subtype_pairs else None
+
+    @property
+    def subtype_kappa(self) -> float | None:
+        return cohen_kappa([g for g, _l in self.subtype_pairs], [l for _g, l in self.subtype_pairs]) if self.subtype_pairs else None
+
+    def subtype_mix_ups(self) -> list[tuple[str, str, int]]:
+        """(gold label, learner label, n) where the code was right but the subtype not."""
+        found = Counter((g, l) for g, l in self.subtype_pairs if g != l)
+        return sorted(((g, l, n) for (g, l), n in found.items()), key=lambda t: (-t[2], t[0], t[1]))
+
+    # words
+
+    def title(self) -> str:
+        return _("{right} of {total} right.").format(right=self.n_right, total=self.n_targets)
+
+    def status(self) -> Status:
+        if self.n_answered == 0:
+            return "info"
+        return "ok" if self.n_right == self.n_targets else "part" if self.n_right else "bad"
+
+    def agreement_lines(self) -> list[str]:
+        """Code agreement and kappa; subtype agreement apart; how many are not coded yet."""
+        lines = [
+            _("Codes: {agree} agreement with the expert, Cohen's kappa {kappa}, over the {n} utterances you coded.").format(
+                agree=fmt_percent(self.percent_agreement), kappa=fmt_kappa(self.kappa), n=self.n_answered)
+        ]
+        if self.subtype_pairs:
+            lines.append(
+                _("Subtypes (open/closed, DARN-CAT), where your code was right: {right} of {n} ({agree}), Cohen's kappa {kappa}.").format(
+                    right=self.subtype_right, n=len(self.subtype_pairs), agree=fmt_percent(self.subtype_agreement), kappa=fmt_kappa(self.subtype_kappa)))
+        missing = self.n_targets - self.n_answered
+        if missing:
+            lines.append(_("{n} of {total} utterances are not coded yet.").format(n=missing, total=self.n_targets))
+        return lines
+
+    def mix_up_lines(self) -> list[str]:
+        """What was mixed up, in sentences, most frequent first; codes before subtypes."""
+        lines = [mix_up_sentence(g, l, n) for g, l, n in self.codes.mix_ups()]
+        return lines + [subtype_sentence(g, l, n) for g, l, n in self.subtype_mix_ups()]
+
+    def summary_rows(self) -> list[tuple[str, str, str]]:
+        """(measure, yours, expert's) for the MITI summary scores that the coded speaker affects."""
+        keys = (COUNSELOR_SUMMARY if self.target != "client" else ()) + (CLIENT_SUMMARY if self.target != "counselor" else ())
+        return [(_(SUMMARY_NAMES[k]), fmt_summary(k, self.learner_miti.summary[k]), fmt_summary(k, self.expert_miti.summary[k])) for k in keys]
+
+
+def mix_up_sentence(gold: str, learner: str, n: int) -> str:
+    """E.g. "You coded 3 complex reflections as simple reflections (CR → SR)."."""
+    arrow = f"{short_label(gold)} → {short_label(learner)}"
+    if learner == UNCODED:
+        noun = _(NOUNS[gold][0 if n == 1 else 1])
+        text = _("You left 1 {gold} without a code ({arrow}).") if n == 1 else _("You left {n} {gold} without a code ({arrow}).")
+        return text.format(n=n, gold=noun, arrow=arrow)
+    as_noun = _(NOUNS[learner][2 if n == 1 else 3])
+    if gold == UNCODED:
+        text = _("You coded 1 utterance that takes no code as {learner} ({arrow}).") if n == 1 else _("You coded {n} utterances that take no code as {learner} ({arrow}).")
+        return text.format(n=n, learner=as_noun, arrow=arrow)
+    noun = _(NOUNS[gold][0 if n == 1 else 1])
+    text = _("You coded 1 {gold} as {learner} ({arrow}).") if n == 1 else _("You coded {n} {gold} as {learner} ({arrow}).")
+    return text.format(n=n, gold=noun, learner=as_noun, arrow=arrow)
+
+
+def subtype_sentence(gold: str, learner: str, n: int) -> str:
+    """E.g. "You had the code right for 2 change talk utterances but the subtype wrong: need
+    instead of reasons (CT:reasons → CT:need)."."""
+    code, gold_sub = split_label(gold)
+    _code, learner_sub = split_label(learner)
+    noun = _(NOUNS[code or ""][0 if n == 1 else 1])
+    text = (_("You had the code right for 1 {noun} but the subtype wrong: {learner} instead of {gold} ({arrow}).") if n == 1
+            else _("You had the code right for {n} {noun} but the subtype wrong: {learner} instead of {gold} ({arrow})."))
+    return text.format(n=n, noun=noun, learner=_subtype_name(learner_sub), gold=_subtype_name(gold_sub), arrow=f"{gold} → {learner}")
+
+
+def _subtype_name(sub: str | None) -> str:
+    return _(SUBCODE_NAMES[sub]) if sub in SUBCODE_NAMES else _("no subtype")
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class CodingRun:
+    """The learner's codes for one dialogue.
+
+    ``target`` chooses the utterances coded: ``"counselor"`` (MITI behaviour codes), ``"client"``
+    (change / sustain / neutral) or ``"both"``. ``subcodes`` adds open/closed for questions and
+    DARN-CAT for change and sustain talk; they are scored apart from the codes.
+    """
+
+    dialogue: Dialogue
+    target: Target = "counselor"
+    subcodes: bool = True
+    answers: dict[int, str] = field(default_factory=dict)  #: 0-based index -> the learner's label
+    targets: tuple[int, ...] = field(init=False)  #: the utterances being coded, in order
+
+    def __post_init__(self) -> None:
+        if self.target not in TARGETS:
+            raise ValueError(f"target must be one of {', '.join(TARGETS)}, not '{self.target}'")
+        self.targets = tuple(i for i, u in enumerate(self.dialogue.utterances) if self.target in ("both", u.speaker))
+        if not self.targets:
+            raise ValueError(f"dialogue '{self.dialogue.id}' has no {self.target} utterances to code")
+
+    def _check_index(self, index: int) -> None:
+        if index not in self.targets:
+            n = len(self.dialogue.utterances)
+            if not 0 <= index < n:
+                raise IndexError(f"no utterance {index} in dialogue '{self.dialogue.id}' (0-{n - 1})")
+            raise IndexError(f"utterance {index} is a {self.dialogue.utterances[index].speaker} utterance, not coded in this exercise (target '{self.target}')")
+
+    def set_code(self, index: int, label: object) -> str:
+        """Record the learner's label for utterance ``index`` (0-based); returns the stored label.
+        Raises :class:`IndexError` for an utterance not coded here, :class:`CodeError` for a bad label."""
+        self._check_index(index)
+        stored = parse_label(label, self.dialogue.utterances[index].speaker, self.subcodes)
+        self.answers[index] = stored
+        return stored
+
+    def clear(self, index: int) -> None:
+        """Forget the learner's label for one utterance."""
+        self._check_index(index)
+        self.answers.pop(index, None)
+
+    def gold(self, index: int) -> str:
+        """The gold label as scored here ("uncoded" for no code; no subtype when subtypes are off)."""
+        u = self.dialogue.utterances[index]
+        if u.code is None:
+            return UNCODED
+        return u.label if self.subcodes and u.subcode else u.code  # type: ignore[return-value]
+
+    def options(self, index: int) -> list[tuple[str, str]]:
+        """The labels a learner can choose for utterance ``index``, as ``(label, words)``."""
+        return options_for(self.dialogue.utterances[index].speaker, self.subcodes)
+
+    def learner_dialogue(self) -> Dialogue:
+        """A copy of the dialogue carrying the learner's codes on the targeted utterances (not yet
+        coded ones left uncoded); the other utterances keep their gold codes."""
+        utts = list(self.dialogue.utterances)
+        for i in self.targets:
+            code, sub = split_label(self.answers.get(i))
+            code = None if code in (None, UNCODED) else code
+            utts[i] = replace(utts[i], code=code, subcode=sub if code else None)
+        return replace(self.dialogue, utterances=tuple(utts))
+
+    def result(self) -> CodingResult:
+        """Score the learner's labels against the gold codes."""
+        items: list[UtteranceResult] = []
+        subtype_pairs: list[tuple[str, str]] = []
+        for i in self.targets:
+            u = self.dialogue.utterances[i]
+            gold, given = self.gold(i), self.answers.get(i)
+            gold_code, gold_sub = split_label(gold)
+            code, sub = split_label(given)
+            code_ok = None if given is None else code == gold_code
+            sub_ok = None
+            if code_ok and gold_sub is not None:
+                sub_ok = sub == gold_sub
+                subtype_pairs.append((gold, given or ""))
+            items.append(UtteranceResult(i, u.speaker, u.text, gold, given, code_ok, sub_ok, u.rationale))
+        codes = score_answers(self.dialogue, {i: split_label(l)[0] or UNCODED for i, l in self.answers.items()}, with_subcodes=False)
+        return CodingResult(items, codes, subtype_pairs, score_dialogue(self.learner_dialogue()), score_dialogue(self.dialogue), self.target, self.subcodes)
+
+    def retry(self) -> list[int]:
+        """Clear the wrong answers (code or subtype wrong), keep the right ones; returns the cleared indices."""
+        wrong = self.result().wrong
+        for i in wrong:
+            self.answers.pop(i, None)
+        return wrong
+
+    def hint(self, index: int) -> str:
+        """A nudge toward the decision for utterance ``index``, by the family of its gold code."""
+        self._check_index(index)
+        u = self.dialogue.utterances[index]
+        family = FAMILY.get(u.code or "", f"uncoded_{u.speaker}")
+        text = _(HINTS[family])
+        sub_family = "client" if u.speaker == "client" else family
+        if self.subcodes and sub_family in SUBTYPE_HINTS and (u.speaker == "client" or u.subcode):
+            text += " " + _(SUBTYPE_HINTS[sub_family])
+        return text
+
+    def reveal(self) -> list[tuple[int, str, str | None]]:
+        """(index, gold label in words, rationale) for every targeted utterance."""
+        return [(i, option_label(self.gold(i)), self.dialogue.utterances[i].rationale) for i in self.targets]
+
+    def to_data(self, earlier: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """What is saved: the labels by index (as text keys, for JSON). Labels saved ``earlier`` for
+        utterances not coded in this exercise (another target) are kept."""
+        labels = {k: v for k, v in ((earlier or {}).get("labels") or {}).items() if str(k).isdigit() and int(k) not in self.targets}
+        labels.update({str(i): self.answers[i] for i in sorted(self.answers)})
+        return {"labels": dict(sorted(labels.items(), key=lambda kv: int(kv[0]))), "target": self.target, "subcodes": self.subcodes}
+
+    def load(self, data: Mapping[str, Any] | None) -> int:
+        """Put saved labels back (those for utterances coded here and still valid); returns how many."""
+        n = 0
+        for key, label in ((data or {}).get("labels") or {}).items():
+            try:
+                self.set_code(int(key), label)
+            except (ValueError, IndexError, CodeError):
+                continue  # another target, or a code that no longer fits: skip it
+            n += 1
+        return n
+
+
+__all__ = [
+    "CodingResult", "CodingRun", "UtteranceResult", "TARGETS", "HINTS", "NOUNS",
+    "fmt_kappa", "fmt_percent", "mix_up_sentence", "option_label", "options_for", "parse_label", "subtype_sentence",
+]

@@ -1,0 +1,210 @@
+"""CodingExercise, driven from Python as a learner would click it, on real library dialogues."""
+
+import html
+import json
+import time
+from dataclasses import replace
+
+import pytest
+
+from mi_widgets import CodingExercise, get_dialogue
+from mi_widgets.engine.codes import CodeError
+from mi_widgets.engine.model import Dialogue, Utterance
+from mi_widgets.widgets.coding import UNSET
+
+
+def code_all(ex: CodingExercise) -> CodingExercise:
+    for i in ex.run.targets:
+        ex.set_code(i, ex.run.gold(i))
+    return ex
+
+
+def saved(progress_file, ref):
+    return json.loads(progress_file.read_text())["records"][f"coding:{ref}"]
+
+
+def test_fully_right_codes_score_full_marks_with_kappa_rationales_and_the_miti_table(progress_file):
+    d = get_dialogue("quitline-smoking")
+    ex = code_all(CodingExercise("quitline-smoking", target="both"))
+    res = ex.check()
+    assert res.n_right == res.n_targets == 39 and res.kappa == pytest.approx(1.0)
+    fb = ex.feedback.value
+    assert "✓" in fb and "39 of 39 right." in fb
+    assert "Codes: 100 % agreement with the expert, Cohen&#x27;s kappa 1.00" in fb
+    assert "Nothing mixed up." in fb
+    assert '<th scope="row">Reflection-to-question ratio (R:Q)</th><td>2.2 : 1</td><td>2.2 : 1</td>' in fb
+    assert '<th scope="row">% change talk (%CT)</th><td>85 %</td><td>85 %</td>' in fb
+    assert html.escape(d.utterances[3].rationale) in fb  # the gold rationale, escaped
+    assert "Right: CR — Complex Reflection." in fb
+    rec = saved(progress_file, "quitline-smoking")
+    assert rec["kind"] == "coding" and rec["score"] == 39 and rec["max"] == 39
+    assert rec["data"]["labels"]["0"] == "uncoded" and rec["data"]["labels"]["3"] == "CR"
+
+
+def test_partly_wrong_codes_show_what_was_mixed_up_and_the_gold_rationale(progress_file):
+    d = get_dialogue("er-alcohol-mi")
+    ex = code_all(CodingExercise("er-alcohol-mi"))  # counsellor utterances, subtypes on
+    for i in (8, 10, 19):
+        ex.set_code(i, "SR")
+    ex.set_code(1, "Q:closed")
+    res = ex.check()
+    assert res.n_right == 11 and res.n_targets == 15
+    assert res.kappa is not None and 0 < res.kappa < 1
+    fb = ex.feedback.value
+    assert "◐" in fb and "11 of 15 right." in fb
+    assert "You coded 3 complex reflections as simple reflections (CR → SR)." in fb
+    assert "You had the code right for 1 question but the subtype wrong: closed instead of open (Q:open → Q:closed)." in fb
+    assert "Subtypes (open/closed, DARN-CAT), where your code was right: 2 of 3" in fb
+    assert '<td>14 %</td><td>57 %</td>' in fb  # %CR: the learner's beside the expert's
+    assert "✗" in fb and "Not quite: you chose SR — Simple Reflection." in fb
+    assert html.escape(d.utterances[8].rationale) in fb
+    rec = saved(progress_file, "er-alcohol-mi")
+    assert rec["score"] == 11 and rec["max"] == 15 and rec["data"]["labels"]["8"] == "SR"
+
+
+def test_dropdowns_are_labelled_and_a_pick_counts_like_set_code():
+    ex = CodingExercise("er-alcohol-mi", target="both")
+    dd = ex.dropdowns[3]
+    assert dd.description == "Utterance 4 code" and dd.value == UNSET
+    words = [label for label, _value in dd.options]
+    assert "CR — Complex Reflection" in words and "none — No code" in words and "Q:open — Question (open)" in words
+    assert "CT:reasons — Change Talk (reasons)" in [label for label, _ in ex.dropdowns[4].options]
+    dd.value = "CR"  # as a click would
+    assert ex.labels[3] == "CR"
+    assert ex.set_code(8, "complex reflection") == "CR" and ex.dropdowns[8].value == "CR"
+    dd.value = UNSET
+    assert 3 not in ex.labels
+
+
+def test_a_greeting_is_coded_right_as_no_code():
+    ex = CodingExercise("er-alcohol-mi")
+    assert ex.set_code(0, "none") == "uncoded" and ex.dropdowns[0].value == "uncoded"
+    res = ex.check()
+    assert res.items[0].correct is True
+    assert "Right: none — No code." in ex.feedback.value
+
+
+def test_subtype_wrong_but_code_right_is_shown_as_partly_right():
+    ex = code_all(CodingExercise("quitline-smoking", target="client"))
+    ex.set_code(2, "CT:need")  # gold CT:reasons
+    res = ex.check()
+    assert res.percent_agreement == pytest.approx(100.0) and res.n_right == res.n_targets - 1
+    fb = ex.feedback.value
+    assert "Right code, other subtype: you chose CT:need — Change Talk (need)." in fb
+    assert "need instead of reasons (CT:reasons → CT:need)" in fb
+    assert "Reflection-to-question" not in fb  # only the client summary when coding the client
+
+
+def test_step_mode_shows_one_utterance_with_the_dialogue_before_it():
+    d = get_dialogue("er-alcohol-mi")
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    assert "Utterance 1 of 26" in ex.position.value and ex.context.value == ""
+    assert ex.current.children[1] is ex.dropdowns[0]
+    assert ex.next() == 1
+    assert ex.next() == 3  # client utterances are skipped when coding the counsellor
+    assert "Utterance 4 of 26" in ex.position.value and "(to code: 3 of 15)" in ex.position.value
+    assert html.escape(d.utterances[2].text) in ex.context.value  # the client's words as context
+    assert html.escape(d.utterances[3].text) in ex.here.value and ex.current.children[1] is ex.dropdowns[3]
+    assert ex.previous() == 1 and ex.previous() == 0 and ex.previous() == 0
+    for _ in range(30):
+        ex.next()
+    assert ex.step == 14 and "Utterance 25 of 26" in ex.position.value
+
+
+def test_hint_nudges_without_the_answer():
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    text = ex.hint(8)  # gold CR
+    assert text == "It gives back what the client said. Does it add meaning, feeling or emphasis the client did not say?"
+    assert "ℹ" in ex.feedback.value and "Hint for utterance 9" in ex.feedback.value and text in ex.feedback.value
+    ex.go(1)
+    assert "in a word or two" in ex.hint()  # the utterance on screen: an open question
+    whole = CodingExercise("er-alcohol-mi")
+    whole.set_code(0, "none")
+    whole.hint()
+    assert "Hint for utterance 2" in whole.feedback.value  # the first one not yet right
+
+
+def test_retry_clears_the_wrong_codes_only():
+    ex = code_all(CodingExercise("er-alcohol-mi", target="both"))
+    ex.set_code(8, "SR")
+    ex.set_code(9, "CT:need")
+    ex.check()
+    assert ex.retry() == [8, 9]
+    assert ex.dropdowns[8].value == UNSET and ex.dropdowns[9].value == UNSET
+    assert ex.dropdowns[10].value == "CR" and len(ex.labels) == 24
+    assert "2 wrong codes cleared" in ex.feedback.value
+    assert ex.retry() == [] and "Nothing to clear" in ex.feedback.value
+
+
+def test_reveal_shows_every_gold_code_and_rationale():
+    d = get_dialogue("er-alcohol-mi")
+    ex = CodingExercise("er-alcohol-mi")
+    shown = ex.reveal()
+    assert len(shown) == 15
+    fb = ex.feedback.value
+    assert "The expert&#x27;s codes" in fb and "Utterance 9:</strong> CR — Complex Reflection" in fb
+    assert html.escape(d.utterances[0].rationale) in fb
+    assert ex.labels == {}  # revealing does not fill in the learner's answers
+
+
+def test_codes_come_back_in_a_new_widget():
+    ex = CodingExercise("er-alcohol-mi")
+    ex.set_code(8, "SR")
+    ex.set_code(1, "Q:open")
+    ex.check()
+    again = CodingExercise("er-alcohol-mi", mode="step")
+    assert again.labels == {1: "Q:open", 8: "SR"}
+    assert again.dropdowns[8].value == "SR" and again.dropdowns[1].value == "Q:open"
+    assert "Your saved codes for 2 utterances are back." in again.feedback.value
+    client = CodingExercise("er-alcohol-mi", target="client")
+    client.set_code(2, "N")
+    client.check()
+    assert CodingExercise("er-alcohol-mi").labels == {1: "Q:open", 8: "SR"}  # the client work did not wipe it
+
+
+def test_checking_nothing_asks_for_a_code_and_saves_nothing(progress_file):
+    ex = CodingExercise("er-alcohol-mi")
+    res = ex.check()
+    assert res.n_answered == 0 and "Code at least one utterance first." in ex.feedback.value
+    assert not progress_file.exists()
+
+
+def test_text_from_files_and_learners_is_escaped():
+    d = Dialogue(
+        id="esc", title="<i>T</i>",
+        utterances=(
+            Utterance("counselor", "Say <b>this</b>", "SR", None, "Because <script>x</script>"),
+            Utterance("client", "ok", "N"),
+        ),
+    )
+    ex = CodingExercise(d)
+    page = "".join(getattr(c, "value", "") for c in ex.children) + ex.children[3].children[0].value
+    assert "<b>this</b>" not in page and "Say &lt;b&gt;this&lt;/b&gt;" in page
+    assert "<i>T</i>" not in ex.header.value and "&lt;i&gt;T&lt;/i&gt;" in ex.header.value
+    with pytest.raises(CodeError):
+        ex.set_code(0, "<b>")
+    assert ex.labels == {}
+    ex.set_code(0, "CR")
+    ex.check()
+    assert "<script>" not in ex.feedback.value and "Because &lt;script&gt;x&lt;/script&gt;" in ex.feedback.value
+
+
+def test_bad_arguments_are_refused():
+    with pytest.raises(ValueError, match="mode"):
+        CodingExercise("er-alcohol-mi", mode="scroll")
+    ex = CodingExercise("er-alcohol-mi")
+    with pytest.raises(IndexError):
+        ex.set_code(2, "N")  # a client utterance in a counsellor exercise
+
+
+def test_a_long_dialogue_builds_and_checks_fast():
+    a, b = get_dialogue("quitline-smoking"), get_dialogue("er-alcohol-mi")
+    long = replace(a, id="long", utterances=a.utterances + b.utterances)
+    assert len(long.utterances) >= 40
+    CodingExercise(b)  # warm up: the first widget of a session pays for imports
+    start = time.perf_counter()
+    ex = code_all(CodingExercise(long, target="both"))
+    res = ex.check()
+    elapsed = time.perf_counter() - start
+    assert res.n_right == 65
+    assert elapsed < 0.5, f"building and checking took {elapsed:.2f} s"
