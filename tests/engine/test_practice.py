@@ -1,0 +1,145 @@
+"""Aim against classification: verdicts, tips and notes for free-text practice."""
+
+import time
+
+import pytest
+
+from mi_widgets.engine.classifier import CODES, Classification
+from mi_widgets.engine.library import get_prompt, practice_prompts
+from mi_widgets.engine.practice import (
+    AIM_LABELS, AIMS, EMPTY, HEARD, LONG_TEXT, RIGHTING_REFLEX, PracticeRun, assess, check_aim, judge,
+)
+
+
+def reading(code, question_type=None, text="something said", confidence=0.9, reasons=("a reason",)):
+    return Classification(text, code, question_type, tuple(reasons), confidence)
+
+
+@pytest.mark.parametrize("aim", AIMS)
+def test_the_aimed_for_reading_is_a_match(aim):
+    code, _, qtype = AIM_LABELS[aim].partition(":")
+    a = judge(aim, reading(code, qtype or None))
+    assert a.verdict == "match" and a.matched and a.label == AIM_LABELS[aim]
+    assert not a.righting_reflex
+
+
+def test_a_closed_question_when_aiming_open_gets_a_tip_on_opening_it():
+    a = judge("open_question", reading("Q", "closed"))
+    assert a.verdict == "miss" and not a.matched
+    assert a.heard == "This reads as a closed question."
+    assert "'what'" in a.explanation and "'how'" in a.explanation and "yes, no" in a.explanation
+
+
+@pytest.mark.parametrize("code", ["PERS", "GI", "CONF"])
+@pytest.mark.parametrize("aim", ["simple_reflection", "complex_reflection", "open_question"])
+def test_advice_information_or_confrontation_gets_the_righting_reflex_note(aim, code):
+    a = judge(aim, reading(code))
+    assert a.verdict == "miss" and a.righting_reflex
+    assert "righting reflex" in a.explanation and a.explanation == RIGHTING_REFLEX
+
+
+def test_a_reflection_of_the_other_depth_is_near_with_a_tip_on_depth():
+    simple_for_complex = judge("complex_reflection", reading("SR"))
+    assert simple_for_complex.verdict == "near" and "add meaning" in simple_for_complex.explanation
+    complex_for_simple = judge("simple_reflection", reading("CR"))
+    assert complex_for_simple.verdict == "near" and "closer to what the client actually said" in complex_for_simple.explanation
+
+
+def test_a_question_when_aiming_for_a_reflection_is_told_to_make_a_statement():
+    closed = judge("simple_reflection", reading("Q", "closed"))
+    assert closed.verdict == "miss" and "statement, not a question" in closed.explanation
+    opened = judge("complex_reflection", reading("Q", "open"))
+    assert opened.verdict == "near" and "statement, not a question" in opened.explanation
+
+
+def test_a_reflection_when_aiming_for_a_question_is_near_not_wrong():
+    a = judge("open_question", reading("CR"))
+    assert a.verdict == "near" and "better move" in a.explanation
+
+
+@pytest.mark.parametrize("code", ["AF", "SEEK", "EMPH"])
+def test_mi_adherent_responses_are_near(code):
+    assert judge("simple_reflection", reading(code)).verdict == "near"
+
+
+def test_an_uncoded_reading_is_a_miss_that_asks_for_a_whole_response():
+    a = judge("open_question", reading(None))
+    assert a.verdict == "miss" and "uncoded" in a.heard and "whole question" in a.explanation
+
+
+def test_every_code_the_classifier_can_give_has_words_for_every_aim():
+    readings = [reading(c, "open" if c == "Q" else None) for c in CODES] + [reading("Q", "closed"), reading("Q", None), reading(None)]
+    for aim in AIMS:
+        for r in readings:
+            a = judge(aim, r)
+            assert a.heard in HEARD.values() and a.explanation and a.verdict in ("match", "near", "miss")
+    assert judge("open_question", reading("Q", None)).heard == "This reads as a closed question."
+
+
+def test_reasons_are_passed_on_unchanged():
+    a = judge("open_question", reading("Q", "open", reasons=("starts with 'what'", "ends with a question mark")))
+    assert a.reasons == ("starts with 'what'", "ends with a question mark")
+
+
+def test_empty_or_blank_text_gets_a_gentle_prompt_and_no_classification():
+    for text in ("", "   \n\t "):
+        a = assess("open_question", text)
+        assert a.verdict == "empty" and a.classification is None and a.label is None and not a.matched
+        assert a.explanation == EMPTY and a.heard == ""
+
+
+def test_long_text_gets_a_note_and_the_limit_itself_does_not():
+    sentence = "It sounds like the evenings matter a great deal to you. "
+    long_text = (sentence * (LONG_TEXT // len(sentence) + 1)).strip()
+    assert len(long_text) > LONG_TEXT
+    assert any("long" in n and str(len(long_text)) in n for n in assess("complex_reflection", long_text).notes)
+    at_limit = reading("SR", text="x" * LONG_TEXT)
+    assert not any("long" in n for n in judge("simple_reflection", at_limit).notes)
+
+
+def test_an_unsure_reading_says_so():
+    assert any("not very sure" in n and "31%" in n for n in judge("simple_reflection", reading("SR", confidence=0.31)).notes)
+    assert judge("simple_reflection", reading("SR", confidence=0.8)).notes == ()
+
+
+def test_unknown_aims_are_refused():
+    with pytest.raises(ValueError, match="choose from open_question"):
+        check_aim("summary")
+    with pytest.raises(ValueError):
+        assess("closed_question", "Do you drink?")
+
+
+def test_the_real_classifier_on_typical_learner_answers():
+    context = get_prompt("alcohol-01").statement
+    assert assess("open_question", "Do you drink every day?", context).label == "Q:closed"
+    assert assess("open_question", "What do you make of those results yourself?", context).matched
+    advice = assess("simple_reflection", "You should cut down before your liver gets worse.", context)
+    assert advice.code == "PERS" and advice.righting_reflex
+    echo = assess("simple_reflection", "You know the numbers aren't great.", context)
+    assert echo.code == "SR" and echo.matched and echo.reasons
+
+
+def test_practice_run_moves_round_the_topic_and_keeps_the_last_attempt():
+    run = PracticeRun(practice_prompts("alcohol"))
+    ids = [p.id for p in run.prompts]
+    run.go_to(ids[-1])
+    run.next()
+    assert run.prompt.id == ids[0]
+    with pytest.raises(ValueError):
+        run.go_to("smoking-01")
+    assert run.attempt("open_question", "  ").verdict == "empty" and run.last == {}
+    run.attempt("open_question", "What worries you most?")
+    assert run.last[ids[0]].matched
+    with pytest.raises(ValueError):
+        PracticeRun([])
+
+
+def test_checking_takes_a_millisecond_or_so():
+    context = get_prompt("smoking-01").statement
+    texts = ["What would help you most right now?", "You're worried about the baby, and smoking is what keeps you calm.", "Have you tried patches?"] * 20
+    assess("open_question", texts[0], context)  # the first call loads the cues and the model
+    start = time.perf_counter()
+    for t in texts:
+        assess("complex_reflection", t, context)
+    mean_ms = (time.perf_counter() - start) / len(texts) * 1000
+    assert mean_ms < 10, f"{mean_ms:.1f} ms per check"

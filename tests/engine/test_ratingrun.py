@@ -1,0 +1,133 @@
+"""Rating a dialogue on the four MITI globals and comparing with the expert."""
+
+import pytest
+
+from mi_widgets.engine.library import get_dialogue
+from mi_widgets.engine.loaders import load_folder
+from mi_widgets.engine.model import GLOBAL_KEYS, Dialogue, GlobalRatings, Utterance
+from mi_widgets.engine.ratingrun import (
+    GLOBAL_NAMES, SCALE_REMINDERS, START, RatingRun, check_rating, missing_globals, rationale_excerpt, verdict_for,
+)
+
+
+def dialogue(**globals_) -> Dialogue:
+    utts = (Utterance("counselor", "What brings you in?", "Q", "open"), Utterance("client", "My doctor sent me.", "N"))
+    return Dialogue(id="tiny", title="Tiny", utterances=utts, globals=GlobalRatings(**globals_))
+
+
+@pytest.mark.parametrize("diff, expected", [(0, "exact"), (1, "close"), (-1, "close"), (2, "off"), (-2, "off"), (4, "off")])
+def test_verdict_boundaries(diff, expected):
+    assert verdict_for(diff) == expected
+
+
+def test_a_new_run_starts_every_scale_at_three_untouched():
+    run = RatingRun(get_dialogue("dental-hygiene"))
+    assert START == 3 and run.ratings == {k: 3 for k in GLOBAL_KEYS}
+    assert run.untouched == list(GLOBAL_KEYS)
+    run.rate("sst", 2)
+    assert run.untouched == ["cct", "partnership", "empathy"]
+
+
+@pytest.mark.parametrize("key, value, says", [
+    ("warmth", 3, "unknown global 'warmth'"), ("CCT", 3, "unknown global 'CCT'"),
+    ("cct", 0, "not 0"), ("cct", 6, "not 6"), ("cct", 3.5, "not 3.5"), ("cct", True, "not True"), ("sst", "3", "not '3'"),
+])
+def test_bad_ratings_are_refused_with_a_message(key, value, says):
+    run = RatingRun(get_dialogue("dental-hygiene"))
+    with pytest.raises(ValueError) as err:
+        run.rate(key, value)
+    assert says in str(err.value)
+    assert run.ratings == {k: 3 for k in GLOBAL_KEYS} and run.untouched == list(GLOBAL_KEYS)
+
+
+def test_check_rating_accepts_the_whole_scale():
+    assert [check_rating("empathy", v) for v in range(1, 6)] == [1, 2, 3, 4, 5]
+
+
+def test_each_global_is_compared_with_the_expert():
+    run = RatingRun(get_dialogue("dental-hygiene"))  # expert: cct 3, sst 2, partnership 3, empathy 3
+    for key, value in {"cct": 5, "sst": 2, "partnership": 4, "empathy": 1}.items():
+        run.rate(key, value)
+    result = run.check()
+    got = {g.key: (g.learner, g.expert, g.difference, g.verdict) for g in result.globals}
+    assert got == {
+        "cct": (5, 3, 2, "off"),
+        "sst": (2, 2, 0, "exact"),
+        "partnership": (4, 3, 1, "close"),
+        "empathy": (1, 3, -2, "off"),
+    }
+    assert (result.score, result.max, result.exact) == (2, 4, 1)
+    assert result.ratings == {"cct": 5, "sst": 2, "partnership": 4, "empathy": 1}
+
+
+def test_summary_scores_from_both_sets_of_ratings_with_the_miti_levels():
+    run = RatingRun(get_dialogue("dental-hygiene"))
+    for key, value in {"cct": 5, "sst": 2, "partnership": 4, "empathy": 1}.items():
+        run.rate(key, value)
+    result = run.check()
+    tech, rel = result.summary("technical"), result.summary("relational")
+    assert (tech.learner, tech.expert, tech.learner_level, tech.expert_level) == (3.5, 2.5, "fair", "below_fair")
+    assert not tech.same_level
+    assert (rel.learner, rel.expert, rel.learner_level, rel.expert_level) == (2.5, 3.0, "below_fair", "below_fair")
+    assert rel.same_level and rel.thresholds == (3.5, 4.0)
+
+
+@pytest.mark.parametrize("cct, sst, level", [(3, 3, "fair"), (4, 4, "good"), (3, 2, "below_fair"), (4, 3, "fair"), (5, 3, "good")])
+def test_technical_thresholds_are_reached_at_the_boundary(cct, sst, level):
+    run = RatingRun(get_dialogue("er-alcohol-mi"))
+    run.rate("cct", cct)
+    run.rate("sst", sst)
+    assert run.check().summary("technical").learner_level == level
+
+
+@pytest.mark.parametrize("partnership, empathy, level", [(3, 4, "fair"), (3, 3, "below_fair"), (4, 4, "good"), (4, 3, "fair")])
+def test_relational_thresholds(partnership, empathy, level):
+    run = RatingRun(get_dialogue("er-alcohol-mi"))
+    run.rate("partnership", partnership)
+    run.rate("empathy", empathy)
+    assert run.check().summary("relational").learner_level == level
+
+
+def test_a_dialogue_missing_a_global_is_refused_clearly():
+    with pytest.raises(ValueError) as err:
+        RatingRun(dialogue(cct=3, sst=3))
+    message = str(err.value)
+    assert "tiny" in message and "Partnership" in message and "Empathy" in message and "Cultivating" not in message
+    assert missing_globals(GlobalRatings(cct=1, sst=1, partnership=1, empathy=1)) == []
+    with pytest.raises(ValueError):
+        RatingRun(dialogue())
+
+
+def test_saved_ratings_come_back_and_junk_is_ignored():
+    run = RatingRun(get_dialogue("dental-hygiene"))
+    run.load({"cct": 4, "sst": 9, "empathy": "5", "warmth": 2, "partnership": 1})
+    assert run.ratings == {"cct": 4, "sst": 3, "partnership": 1, "empathy": 3}
+    assert run.untouched == ["sst", "empathy"]
+
+
+def test_rationale_excerpt_picks_the_sentences_about_one_global():
+    text = ("She evokes his reasons (CCT 4). She argues once, so SST 3. "
+            "She asks permission throughout and follows his agenda. That gives Partnership 5. "
+            "Her reflections catch his fear; Empathy 4.")
+    assert rationale_excerpt(text, "cct") == "She evokes his reasons (CCT 4)."
+    assert rationale_excerpt(text, "sst") == "She argues once, so SST 3."
+    # a very short sentence comes with the one before it, so it reads on its own
+    assert rationale_excerpt(text, "partnership") == "She asks permission throughout and follows his agenda. That gives Partnership 5."
+    assert rationale_excerpt(text, "empathy") == "Her reflections catch his fear; Empathy 4."
+    assert rationale_excerpt("Good work overall.", "cct") == "Good work overall."  # nothing named: the whole text
+    assert rationale_excerpt(None, "cct") == ""
+
+
+def test_every_library_dialogue_gives_each_global_its_own_reasons():
+    dialogues, _problems = load_folder(None)
+    assert len(dialogues) >= 16
+    for d in dialogues:
+        result = RatingRun(d).check()
+        for g in result.globals:
+            assert g.rationale and g.rationale != result.rationale, (d.id, g.key)
+
+
+def test_every_global_has_a_name_and_a_reminder_of_its_scale():
+    for key in GLOBAL_KEYS:
+        assert GLOBAL_NAMES[key]
+        assert "1 =" in SCALE_REMINDERS[key] and "5 =" in SCALE_REMINDERS[key]

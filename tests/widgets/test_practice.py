@@ -1,0 +1,145 @@
+"""ReflectionPractice, driven from Python as a learner would use it."""
+
+import json
+import time
+
+import pytest
+
+from mi_widgets import ReflectionPractice, get_prompt, practice_prompts
+
+
+def records(progress_file):
+    return json.loads(progress_file.read_text())["records"] if progress_file.exists() else {}
+
+
+def test_a_closed_question_when_aiming_open_gets_a_cross_a_tip_and_is_saved(progress_file):
+    rp = ReflectionPractice("alcohol-01")
+    rp.aim("open_question")
+    rp.write("Do you drink every day?")
+    result = rp.check()
+    assert result.label == "Q:closed" and not result.matched
+    html = rp.feedback.value
+    assert "✗" in html and "This reads as a closed question." in html
+    assert "That does not match your aim: open question." in html and "begin with &#x27;what&#x27;" in html
+    assert "starts with &#x27;do you&#x27;" in html  # the classifier's own reasons
+    saved = records(progress_file)["reflection:alcohol-01"]
+    assert saved["kind"] == "reflection" and saved["ref"] == "alcohol-01" and saved["score"] == 0 and saved["max"] == 1
+    assert {k: saved["data"][k] for k in ("aim", "text", "heard", "matched")} == {
+        "aim": "open_question", "text": "Do you drink every day?", "heard": "Q:closed", "matched": False}
+
+
+def test_an_open_question_matches_and_scores(progress_file):
+    rp = ReflectionPractice("alcohol-01")
+    rp.write("What do you make of those liver results yourself?")
+    assert rp.check().matched
+    assert "✓" in rp.feedback.value and "That matches your aim: open question." in rp.feedback.value
+    assert records(progress_file)["reflection:alcohol-01"]["score"] == 1
+
+
+def test_advice_when_aiming_for_a_reflection_gets_the_righting_reflex_note():
+    rp = ReflectionPractice("alcohol-01")
+    rp.aim("simple_reflection")
+    rp.write("You should cut down before your liver gets any worse.")
+    assert rp.check().code == "PERS"
+    assert "✗" in rp.feedback.value and "righting reflex" in rp.feedback.value
+
+
+def test_every_check_carries_the_caution_about_the_classifier():
+    rp = ReflectionPractice("smoking-01")
+    rp.aim("complex_reflection")
+    rp.write("Part of you wants to stop for the baby, and part of you needs the calm the cigarettes bring.")
+    rp.check()
+    assert "practice aid" in rp.feedback.value and "87 %" in rp.feedback.value
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_text_gets_a_gentle_prompt_and_is_not_saved(progress_file, text):
+    rp = ReflectionPractice("alcohol-01")
+    rp.write(text)
+    assert rp.check().verdict == "empty"
+    assert "ℹ" in rp.feedback.value and "Write your response first" in rp.feedback.value
+    assert "reflection:alcohol-01" not in records(progress_file)
+
+
+def test_very_long_text_gets_a_note():
+    rp = ReflectionPractice("alcohol-01")
+    rp.aim("complex_reflection")
+    rp.write("It sounds like the beers after work really help you unwind after a long day. " * 9)
+    rp.check()
+    assert "Your response is long (" in rp.feedback.value
+
+
+def test_the_learners_text_is_escaped_when_echoed():
+    rp = ReflectionPractice("alcohol-01")
+    rp.write("What <b>worries</b> you & your wife?")
+    rp.check()
+    assert "<b>worries</b>" not in rp.feedback.value
+    assert "What &lt;b&gt;worries&lt;/b&gt; you &amp; your wife?" in rp.feedback.value
+
+
+def test_the_prompt_is_shown_escaped_with_the_speaker_named():
+    rp = ReflectionPractice("alcohol-01")
+    assert "Client:" in rp.statement.value
+    assert "I&#x27;m not about to become a monk." in rp.statement.value and "I'm not" not in rp.statement.value
+
+
+def test_model_answers_are_hidden_until_asked_for():
+    rp = ReflectionPractice("alcohol-01")
+    p = get_prompt("alcohol-01")
+    assert rp.models.value == ""
+    rp.show_models()
+    for answer in p.open_questions + p.simple_reflections + p.complex_reflections:
+        assert answer.replace("'", "&#x27;") in rp.models.value
+    assert "What to listen for:" in rp.models.value and "righting reflex" in rp.models.value
+
+
+def test_next_prompt_moves_through_the_topic_and_wraps_round():
+    rp = ReflectionPractice(topic="alcohol")
+    ids = [p.id for p in practice_prompts("alcohol")]
+    rp.write("Some draft")
+    rp.show_models()
+    seen = [rp.prompt.id]
+    for _ in ids:
+        rp.next_prompt()
+        seen.append(rp.prompt.id)
+    assert seen == ids + ids[:1]
+    assert rp.text.value == "" and rp.models.value == "" and rp.feedback.value == ""
+
+
+def test_the_last_attempt_comes_back_in_a_new_widget():
+    rp = ReflectionPractice("alcohol-03")
+    rp.aim("simple_reflection")
+    rp.write("Three weeks of dry weekdays, and you're sleeping better.")
+    rp.check()
+    rp.aim("complex_reflection")
+    rp.write("The better sleep has made the dry weekdays worth it.")
+    rp.check()
+    again = ReflectionPractice("alcohol-03")
+    assert again.aim_choice.value == "complex_reflection"
+    assert again.text.value == "The better sleep has made the dry weekdays worth it."
+    assert "saved earlier" in again.feedback.value and "You wrote:" in again.feedback.value
+    assert ReflectionPractice("alcohol-04").text.value == ""
+
+
+def test_the_controls_are_labelled_and_bad_input_is_refused():
+    rp = ReflectionPractice()  # every prompt, from the first
+    assert rp.prompt.id == practice_prompts()[0].id
+    assert rp.aim_choice.description == "I aim to write" and rp.text.description == "Your response"
+    assert [label for label, _ in rp.aim_choice.options] == ["Open question", "Simple reflection", "Complex reflection"]
+    with pytest.raises(ValueError, match="unknown aim"):
+        rp.aim("summary")
+    with pytest.raises(ValueError, match="topics: .*alcohol"):
+        ReflectionPractice(topic="knitting")
+    with pytest.raises(ValueError, match="is about alcohol, not smoking"):
+        ReflectionPractice("alcohol-01", topic="smoking")
+
+
+def test_check_is_quick():
+    rp = ReflectionPractice("alcohol-02")
+    rp.aim("complex_reflection")
+    rp.write("You've got no reason to trust someone who has known you for ten minutes.")
+    start = time.perf_counter()
+    for _ in range(10):
+        rp.check()
+    per_check_ms = (time.perf_counter() - start) / 10 * 1000
+    assert per_check_ms < 100, f"{per_check_ms:.0f} ms per check, saving included"
