@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .ambivalence import BALANCE, BalanceSet, balance_from_data
 from .bank import PROMPTS, QUIZ, PromptSet, Quiz, prompts_from_data, quiz_from_data
 from .errors import InputError, InputProblem
 from .loaders import CSV_SUFFIXES, DIALOGUE, YAML_SUFFIXES, dialogue_from_data, load
@@ -30,13 +31,14 @@ class Checked:
     dialogues: list[Dialogue] = field(default_factory=list)
     quizzes: list[Quiz] = field(default_factory=list)
     prompt_sets: list[PromptSet] = field(default_factory=list)
+    balance_sets: list[BalanceSet] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     n_files: int = 0
 
     def summary(self) -> str:
         """E.g. "16 dialogues (480 utterances), 6 quizzes (87 items), 1 prompt file (36 prompts)"."""
         parts = []
-        if self.dialogues or not (self.quizzes or self.prompt_sets):
+        if self.dialogues or not (self.quizzes or self.prompt_sets or self.balance_sets):
             n = sum(len(d.utterances) for d in self.dialogues)
             parts.append(f"{len(self.dialogues)} dialogue{'s' * (len(self.dialogues) != 1)} ({n} utterances)")
         if self.quizzes:
@@ -45,6 +47,9 @@ class Checked:
         if self.prompt_sets:
             n = sum(len(s.prompts) for s in self.prompt_sets)
             parts.append(f"{len(self.prompt_sets)} prompt file{'s' * (len(self.prompt_sets) != 1)} ({n} prompts)")
+        if self.balance_sets:
+            n = sum(len(s.statements) for s in self.balance_sets)
+            parts.append(f"{len(self.balance_sets)} balance set{'s' * (len(self.balance_sets) != 1)} ({n} statements)")
         return ", ".join(parts)
 
 
@@ -55,12 +60,14 @@ def library_files(folder: str | Path) -> list[Path]:
 
 
 def kind_of(data: Any) -> str:
-    """'quiz', 'prompts' or 'dialogue' (the default, so its messages explain a broken file)."""
+    """'quiz', 'prompts', 'balance' or 'dialogue' (the default, so its messages explain a broken file)."""
     if isinstance(data, dict):
         if "items" in data and "utterances" not in data:
             return "quiz"
         if "prompts" in data and "utterances" not in data:
             return "prompts"
+        if "statements" in data and "utterances" not in data:
+            return "balance"
     return "dialogue"
 
 
@@ -71,6 +78,7 @@ def _check_yaml(path: Path, checked: Checked) -> None:
         "dialogue": (ANY_KIND, dialogue_from_data, checked.dialogues),
         "quiz": (QUIZ, quiz_from_data, checked.quizzes),
         "prompts": (PROMPTS, prompts_from_data, checked.prompt_sets),
+        "balance": (BALANCE, balance_from_data, checked.balance_sets),
     }[kind]
     problems += check_document(data, lines, path, doc_kind)
     checked.problems.extend(problems)
@@ -129,6 +137,7 @@ def _cross_check(checked: Checked) -> list[InputProblem]:
     problems += _unique(((i.id, q.source) for q in checked.quizzes for i in q.items), "quiz item")
     problems += _unique(((s.id, s.source) for s in checked.prompt_sets), "prompt file")
     problems += _unique(((p.id, s.source) for s in checked.prompt_sets for p in s.prompts), "prompt")
+    problems += _unique(((s.id, s.source) for s in checked.balance_sets), "balance set")
     by_id: dict[str, Dialogue] = {}
     for d in yaml_dialogues:
         by_id.setdefault(d.id, d)

@@ -26,7 +26,7 @@ def test_environment_variable_overrides(monkeypatch, tmp_path):
 def test_bundled_library_validates():
     checked = check_paths([data_dir()])
     assert checked.problems == [], "\n".join(map(str, checked.problems))
-    assert checked.dialogues and checked.n_files == len(checked.dialogues) + len(checked.quizzes) + len(checked.prompt_sets)
+    assert checked.dialogues and checked.n_files == len(checked.dialogues) + len(checked.quizzes) + len(checked.prompt_sets) + len(checked.balance_sets)
 
 
 @pytest.mark.slow

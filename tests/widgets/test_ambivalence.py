@@ -1,0 +1,211 @@
+"""ReadinessRuler and DecisionalBalance, driven from Python as a learner would click them."""
+
+import json
+
+import ipywidgets as w
+import pytest
+
+from mi_widgets import DecisionalBalance, ReadinessRuler
+from mi_widgets.engine.ambivalence import QUADRANTS, get_balance_set
+
+
+def controls(widget):
+    """Every widget inside ``widget``."""
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found += controls(child)
+    return found
+
+
+def assert_every_input_is_labelled(widget):
+    inputs = [c for c in controls(widget) if isinstance(c, (w.IntSlider, w.Text, w.Textarea, w.Dropdown, w.Button))]
+    assert inputs
+    assert all(c.description.strip() for c in inputs), [type(c).__name__ for c in inputs if not c.description.strip()]
+
+
+def saved(progress_file, key):
+    return json.loads(progress_file.read_text())["records"][key]
+
+
+# ------------------------------------------------------------------------------------- ruler
+def test_ruler_has_two_labelled_scales_and_asks_the_follow_up_questions(progress_file):
+    r = ReadinessRuler("walking to work")
+    assert r.importance.description == "How important is this change to you?"
+    assert r.confidence.description == "How confident are you that you could make it?"
+    assert list(r.importance.options) == list(range(11)) == list(r.confidence.options)
+    assert_every_input_is_labelled(r)
+    r.set_importance(6)
+    r.set_confidence(3)
+    questions = r.ask()
+    assert [q.text for q in questions] == ["Why a 6 and not a 3?", "What would it take to move from 6 to 8?",
+                                           "What makes you as confident as 3?", "What would help you get a little higher?"]
+    shown = r.feedback.value
+    assert "ℹ" in shown and "Questions for you about: walking to work" in shown
+    assert all(q.text in shown for q in questions)
+    assert "Why ask about a lower number?" in shown and "change talk" in shown and "sustain talk" in shown
+    record = saved(progress_file, "ruler:self-walking-to-work")
+    assert record["data"]["importance"] == 6 and record["data"]["confidence"] == 3 and record["data"]["asked"] is True
+    assert "✓" in r.saved_line.value and "Saved at" in r.saved_line.value
+
+
+def test_counselor_mode_shows_questions_to_ask_and_what_to_listen_for():
+    r = ReadinessRuler(mode="counselor")
+    r.set_importance(8)
+    r.set_confidence(8)
+    r.ask()
+    assert "Questions to ask your client" in r.feedback.value and "Listen for" in r.feedback.value
+    assert "Why an 8 and not a 5?" in r.feedback.value and "client" in r.notes.description
+
+
+def test_a_zero_asks_what_would_make_it_a_one():
+    r = ReadinessRuler()
+    r.ask()
+    assert "What would have to happen for it to become a 1?" in r.feedback.value
+    assert "and not a" not in r.feedback.value
+
+
+def test_a_score_outside_the_ruler_is_refused_and_changes_nothing():
+    r = ReadinessRuler()
+    r.set_importance(4)
+    with pytest.raises(ValueError):
+        r.set_importance(11)
+    assert r.importance.value == 4 and r.state.importance == 4
+
+
+def test_moving_a_slider_after_asking_updates_the_questions():
+    r = ReadinessRuler()
+    r.set_importance(5)
+    r.ask()
+    assert "Why a 5 and not a 2?" in r.feedback.value
+    r.importance.value = 9  # as dragging it would
+    assert "Why a 9 and not a 6?" in r.feedback.value and "Why a 5" not in r.feedback.value
+
+
+def test_learner_text_is_escaped_and_notes_are_saved_on_leaving_the_box(progress_file):
+    r = ReadinessRuler(ruler_id="mine")
+    r.set_change("<b>drink less</b>")
+    r.set_notes("<script>alert(1)</script> my reasons")
+    assert saved(progress_file, "ruler:mine")["data"]["notes"] == "<script>alert(1)</script> my reasons"
+    r.ask()
+    assert "<b>drink less</b>" not in r.feedback.value and "&lt;b&gt;drink less&lt;/b&gt;" in r.feedback.value
+
+
+def test_the_ruler_comes_back_in_a_new_widget():
+    r = ReadinessRuler("sleep", mode="counselor")
+    r.set_importance(7)
+    r.set_confidence(2)
+    r.set_notes("She sleeps badly after late shifts.")
+    r.ask()
+    again = ReadinessRuler("sleep", mode="counselor")
+    assert (again.importance.value, again.confidence.value) == (7, 2)
+    assert again.notes.value == "She sleeps badly after late shifts."
+    assert "Why a 7 and not a 4?" in again.feedback.value and "Saved at" in again.saved_line.value
+    assert ReadinessRuler("sleep").importance.value == 0  # the self-practice ruler is saved apart
+
+
+# ---------------------------------------------------------------------------- decisional balance
+def gold(set_id):
+    return [s.quadrant for s in get_balance_set(set_id).statements]
+
+
+def test_one_labelled_dropdown_per_statement_with_the_four_boxes():
+    b = DecisionalBalance("balance-drinking")
+    assert len(b.choosers) == len(gold("balance-drinking"))
+    assert b.choosers[0].description == "Statement 1"
+    labels = [label for label, _ in b.choosers[0].options]
+    assert labels[1:] == ["Good things about the status quo", "Not-so-good things about the status quo",
+                          "Not-so-good things about changing", "Good things about changing"]
+    assert_every_input_is_labelled(b)
+
+
+def test_all_right_scores_full_marks_and_shows_the_talk_link(progress_file):
+    b = DecisionalBalance("balance-activity")
+    for i, q in enumerate(gold("balance-activity")):
+        b.place(i, q)
+    result = b.check()
+    assert b.score == (10, 10) and result.complete
+    assert "✓" in b.feedback.value and "10 of 10 statements in the right box." in b.feedback.value
+    assert b.feedback.value.count("This is change talk.") == 6 and b.feedback.value.count("This is sustain talk.") == 4
+    talk = b.talk_area.value
+    assert "<td>Good things about changing</td><td>change talk</td>" in talk
+    assert "<td>Good things about the status quo</td><td>sustain talk</td>" in talk
+    assert "equipoise" in talk and "selectively evokes and reflects change talk" in talk and "lower commitment" in talk
+    record = saved(progress_file, "balance:balance-activity")
+    assert record["score"] == 10 and record["max"] == 10
+
+
+def test_wrong_and_unplaced_statements_are_each_explained():
+    answers = gold("balance-drinking")
+    b = DecisionalBalance("balance-drinking")
+    b.place(0, answers[0])
+    b.place(1, next(q for q in QUADRANTS if q != answers[1]))
+    b.check()
+    shown = b.feedback.value
+    assert "◐" in shown and "1 of 10 statements in the right box. 8 not placed yet." in shown
+    assert "✗" in shown and "Not quite." in shown and "⚠" in shown and "Not placed yet." in shown
+    first = get_balance_set("balance-drinking").statements[1]
+    assert first.rationale.replace("'", "&#x27;") in shown
+
+
+def test_nothing_right_is_marked_as_such():
+    answers = gold("balance-smoking")
+    b = DecisionalBalance("balance-smoking")
+    for i, q in enumerate(answers):
+        b.place(i, next(x for x in QUADRANTS if x != q))
+    b.check()
+    assert "✗" in b.feedback.value and "0 of 8 statements in the right box." in b.feedback.value
+
+
+def test_reveal_fills_the_boxes_lists_change_and_sustain_talk_and_does_not_raise_the_score(progress_file):
+    b = DecisionalBalance("balance-smoking")
+    b.place(0, "change_good")  # wrong
+    b.check()
+    b.reveal()
+    assert [c.value for c in b.choosers] == gold("balance-smoking")
+    assert "Change talk in this set" in b.talk_area.value and "Sustain talk in this set" in b.talk_area.value
+    assert "Box: Good things about the status quo." in b.feedback.value
+    record = saved(progress_file, "balance:balance-smoking")
+    assert record["score"] == 0 and record["best"] == 0 and record["data"]["revealed"] is True
+    assert b.check().score == 8 and b.score == (0, 8)  # checking the shown answers earns nothing
+    again = DecisionalBalance("balance-smoking")
+    again.reveal()
+    record = saved(progress_file, "balance:balance-smoking")
+    assert record["score"] == 0 and record["best"] == 0 and "Sustain talk in this set" in again.talk_area.value
+
+
+def test_placing_checks_the_index_and_the_box():
+    b = DecisionalBalance("balance-smoking")
+    with pytest.raises(IndexError):
+        b.place(8, "change_good")
+    with pytest.raises(ValueError):
+        b.place(0, "good")
+    b.choosers[2].value = "change_bad"  # as choosing it in the dropdown would
+    assert b.sort.placements == {2: "change_bad"}
+
+
+def test_the_sorting_comes_back_in_a_new_widget():
+    b = DecisionalBalance("balance-drinking")
+    b.place(3, "change_good")
+    b.place(4, "change_bad")
+    b.check()
+    again = DecisionalBalance("balance-drinking")
+    assert again.choosers[3].value == "change_good" and again.choosers[4].value == "change_bad"
+    assert again.score == (1, 10) and "1 of 10 statements in the right box." in again.feedback.value
+
+
+def test_text_from_a_set_file_is_escaped(tmp_path, monkeypatch):
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    rows = "".join(
+        f"  - id: s{i}\n    text: \"<img src=x onerror=alert({i})> I like it\"\n    quadrant: {QUADRANTS[i % 4]}\n    rationale: \"<b>why</b>\"\n"
+        for i in range(8)
+    )
+    (folder / "balance-evil.yaml").write_text(
+        "id: balance-evil\ntitle: \"<i>Evil</i>\"\nlanguage: en\ntopic: test\nclient: \"<u>Someone</u>\"\nchange: Less\nstatements:\n" + rows,
+        encoding="utf-8")
+    monkeypatch.setenv("MI_WORKBOOK_DATA", str(tmp_path))
+    b = DecisionalBalance("balance-evil")
+    b.check()
+    everything = "".join(c.value for c in controls(b) if isinstance(c, w.HTML))
+    assert "<img" not in everything and "&lt;img src=x" in everything
+    assert "<i>Evil</i>" not in everything and "<u>Someone</u>" not in everything and "<b>why</b>" not in everything
