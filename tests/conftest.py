@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from chromium import LAUNCH_ARGS, find_chromium  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
+collect_ignore = ["fixtures"]  # the gallery notebook there is served by the browser tests, not run by nbval
 
 
 @pytest.fixture

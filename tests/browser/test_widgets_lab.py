@@ -1,0 +1,57 @@
+"""The widget kit in JupyterLab, in a real headless Chromium, and progress across a kernel restart."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .servers import lab
+from .test_widgets_voila import ARTIFACTS, GALLERY
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lab")
+    shutil.copy(GALLERY, folder)
+    progress = folder / "progress.json"
+    settings = folder / "lab-settings"
+    news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    news.parent.mkdir(parents=True)
+    news.write_text('{"fetchNews": "false", "checkForUpdates": false}')  # no pop-up over the widgets
+    env = {"MI_WORKBOOK_PROGRESS": str(progress), "JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(folder / "lab-workspaces")}
+    with lab(folder, env, folder / "lab.log") as url:
+        yield url, progress
+
+
+def restart_and_run_all(page) -> None:
+    """The notebook toolbar's "restart the kernel and run all cells", confirming its dialog.
+    (Run > Run All Cells from the menu bar does nothing in headless Chromium here.)"""
+    page.locator('[data-command="notebook:restart-run-all"]').click()
+    page.get_by_role("dialog").locator("button.jp-mod-accept").click()
+
+
+def test_widgets_work_in_jupyterlab_and_progress_survives_a_kernel_restart(page, served):
+    url, progress = served
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url + "/tree/widget-gallery.ipynb", timeout=90_000)
+    page.locator(".jp-Notebook").wait_for(timeout=90_000)
+    page.get_by_text("Kernel status: Idle").first.wait_for(state="attached", timeout=60_000)  # the kernel is up
+    restart_and_run_all(page)
+    page.get_by_role("heading", name="Your progress").wait_for(timeout=60_000)
+    page.get_by_role("radio", name="How would your week look if gaming took up less of it?").check()
+    page.get_by_role("button", name="Check").first.click()
+    page.get_by_text("Correct.").wait_for()
+    assert json.loads(progress.read_text())["records"]["quiz:oars-01"]["score"] == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "widgets-lab-1280.png"))
+
+    restart_and_run_all(page)
+    page.get_by_text("Score: 1 of 1 answered right at the first try", exact=False).wait_for(timeout=60_000)
+    overview = page.get_by_role("table", name="Your progress by kind of exercise")
+    assert "Quiz questions" in overview.inner_text() and "100 %" in overview.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "widgets-lab-after-restart-1280.png"))
