@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from .agreement import UNCODED, Agreement, cohen_kappa, score_answers
 from .codes import CLIENT_CODES, COUNSELOR_CODES, CODES, SUBCODE_NAMES, CodeError, Speaker, is_uncoded, resolve_code, resolve_subcode
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 from .miti import MitiResult, score_dialogue
 from .model import Dialogue
 
@@ -260,7 +260,8 @@ class CodingResult:
     def agreement_lines(self) -> list[str]:
         """Code agreement and kappa; subtype agreement apart; how many are not coded yet."""
         lines = [
-            _("Codes: {agree} agreement with the expert, Cohen's kappa {kappa}, over the {n} utterances you coded.").format(
+            ngettext("Codes: {agree} agreement with the expert, Cohen's kappa {kappa}, over the {n} utterance you coded.",
+                     "Codes: {agree} agreement with the expert, Cohen's kappa {kappa}, over the {n} utterances you coded.", self.n_answered).format(
                 agree=fmt_percent(self.percent_agreement), kappa=fmt_kappa(self.kappa), n=self.n_answered)
         ]
         if self.subtype_pairs:

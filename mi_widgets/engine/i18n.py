@@ -51,3 +51,11 @@ def _(message: str) -> str:
     if lang == "en":
         return message
     return _translations(lang).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n``, translated; each language has its own plural rules."""
+    lang = get_language()
+    if lang == "en":
+        return singular if n == 1 else plural
+    return _translations(lang).ngettext(singular, plural, n)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import html
+import weakref
 from typing import Any, Literal
 
 import ipywidgets as w
@@ -118,6 +119,10 @@ def store() -> ProgressStore:
     return ProgressStore()
 
 
+#: Views that show the progress file (ProgressPanel) and redraw after every save in this kernel.
+watchers: "weakref.WeakSet[Any]" = weakref.WeakSet()
+
+
 def save(kind: str, ref: str, **fields: Any) -> tuple[Record | None, str | None]:
     """Save progress; ``(record, None)``, or ``(None, message)`` where the file cannot be written
     (a read-only home, a full disk): the exercise goes on, the learner is told."""
@@ -126,6 +131,8 @@ def save(kind: str, ref: str, **fields: Any) -> tuple[Record | None, str | None]
         record = progress.save(kind, ref, **fields)
     except OSError as exc:
         return None, _("Your progress could not be saved to {path}: {problem}.").format(path=progress.path, problem=exc.strerror or exc)
+    for view in list(watchers):
+        view.refresh()
     return record, progress.notice
 
 

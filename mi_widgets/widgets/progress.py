@@ -9,7 +9,7 @@ import ipywidgets as w
 from ..engine.errors import InputError
 from ..engine.i18n import _
 from ..engine.progress import KIND_NAMES, Progress, summarise
-from ._base import Exercise, button, download_link, esc, store
+from ._base import Exercise, button, download_link, esc, store, watchers
 
 RECENT = 12  #: how many single exercises the detail table lists
 
@@ -48,6 +48,7 @@ class ProgressPanel(Exercise):
         actions = w.HBox([button(_("Refresh"), self.refresh), button(_("Save name"), lambda: self.set_learner(self.learner.value)), button(_("Export my progress"), self.export, style="primary")], layout=w.Layout(flex_flow="row wrap"))
         self.set_body(self.where, self.overview, self.recent, self.learner, self.include_journal, actions, self.download, self.upload)
         self.refresh()
+        watchers.add(self)  # redraw whenever an exercise in this kernel saves
 
     def refresh(self) -> Progress:
         """Read the progress file again and redraw the overview."""

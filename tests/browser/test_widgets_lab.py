@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from .servers import lab
 from .test_widgets_voila import ARTIFACTS, GALLERY
@@ -23,6 +24,9 @@ def served(tmp_path_factory):
     news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     news.parent.mkdir(parents=True)
     news.write_text('{"fetchNews": "false", "checkForUpdates": false}')  # no pop-up over the widgets
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text('{"windowingMode": "none"}')  # render every cell, not only those in view
     env = {"MI_WORKBOOK_PROGRESS": str(progress), "JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(folder / "lab-workspaces")}
     with lab(folder, env, folder / "lab.log") as url:
         yield url, progress
@@ -55,3 +59,6 @@ def test_widgets_work_in_jupyterlab_and_progress_survives_a_kernel_restart(page,
     overview = page.get_by_role("table", name="Your progress by kind of exercise")
     assert "Quiz questions" in overview.inner_text() and "100 %" in overview.inner_text()
     page.screenshot(path=str(ARTIFACTS / "widgets-lab-after-restart-1280.png"))
+    results = Axe().run(page, context=".jp-OutputArea-output")  # our widgets, not JupyterLab's own chrome
+    bad = [f"{v['id']}: {v['help']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []

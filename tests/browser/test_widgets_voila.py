@@ -90,3 +90,74 @@ def test_export_gives_a_real_download(page, served, tmp_path):
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)
     assert json.loads(saved.read_text())["format"] == "mi-workbook-progress"
+    # and back in through the upload button: a good file merges, a bad one gets one message
+    def upload(path):
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name="Import a progress file").click()
+        chooser.value.set_files(str(path))
+
+    upload(saved)
+    page.get_by_text("Imported.").wait_for()
+    bad = tmp_path / "notes.json"
+    bad.write_text("<script>alert(1)</script>")
+    upload(bad)
+    page.get_by_text("Not imported.").wait_for()
+    assert "notes.json:1: not valid JSON" in page.locator(".miw-bad").last.inner_text()
+
+
+def test_each_widget_answers_its_main_clicks_in_voila(page, served):
+    """One pass through every widget as a learner would click it, then axe again on the feedback."""
+    url, progress = served
+    open_gallery(page, url)
+    frame = page.locator(".widget-vbox.miw")
+    coding, ratings, practice, ruler, balance, timer, tally, journal, panel = (frame.nth(i) for i in range(1, 10))
+
+    coding.get_by_label("Utterance 1 code").select_option(label="none — No code")
+    coding.get_by_role("button", name="Check").click()
+    coding.get_by_text("1 of 15 right.").wait_for()
+    assert "Cohen" in coding.inner_text() and "MITI summary" in coding.inner_text()
+
+    ratings.get_by_role("radio", name="4").nth(2).check()  # Partnership 4
+    ratings.get_by_role("button", name="Check my ratings").click()
+    ratings.get_by_text("Technical").first.wait_for()
+
+    practice.get_by_label("Your response").fill("Do you <b>drink</b> every day?")
+    practice.get_by_role("button", name="Check").click()
+    practice.get_by_text("closed question").first.wait_for()
+    assert "Do you <b>drink</b> every day?" in practice.inner_text()  # shown as text, not bold
+
+    ruler.get_by_role("radio", name="6").first.check()
+    ruler.get_by_role("button", name="Show the follow-up questions").click()
+    ruler.get_by_text("Why a 6 and not a 3?").wait_for()
+
+    balance.get_by_label("Statement 1", exact=True).select_option(index=1)
+    balance.get_by_role("button", name="Check", exact=True).click()
+    balance.locator(".miw-fb").first.wait_for()
+
+    timer.get_by_role("button", name="Start").click()
+    timer.get_by_text("0:02").first.wait_for(timeout=10_000)  # the browser's clock ticks
+    timer.get_by_role("button", name="Pause").click()
+
+    tally.get_by_role("button", name="Open question (0)").click()
+    tally.get_by_role("button", name="Simple reflection (0)").click()
+    tally.get_by_role("button", name="Complex reflection (0)").click()
+    tally.get_by_role("button", name="Complex reflection (1)").wait_for()
+    assert "2 : 1" in tally.inner_text() or "2.0 : 1" in tally.inner_text()
+
+    journal.get_by_label("Empathy fatigue").fill("Fridays are hard.")
+    journal.get_by_role("button", name="Save", exact=True).click()
+    journal.get_by_text("Saved at").first.wait_for()
+
+    panel.get_by_role("button", name="Refresh").click()
+    overview = panel.get_by_role("table", name="Your progress by kind of exercise").inner_text()
+    for kind in ("Coding exercises", "Global ratings", "Reflection practice", "Readiness rulers", "Decisional balance", "Journal entries"):
+        assert kind in overview, kind
+    saved = json.loads(progress.read_text())["records"]
+    assert saved["journal:" + next(k.split(":")[1] for k in saved if k.startswith("journal:"))]["data"]["text"] == "Fridays are hard."
+    assert serious(page) == []
+    page.set_viewport_size({"width": 1280, "height": 720})
+    for name, widget in (("coding", coding), ("practice", practice), ("tally", tally)):
+        widget.scroll_into_view_if_needed()
+        page.set_viewport_size({"width": 1280, "height": min(int(widget.bounding_box()["height"]) + 60, 12_000)})
+        widget.scroll_into_view_if_needed()
+        widget.screenshot(path=str(ARTIFACTS / f"widget-after-{name}.png"))

@@ -67,3 +67,12 @@ def test_journal_text_goes_into_the_export_only_when_ticked():
     assert "tired by Friday" not in panel.export().decode()
     panel.include_journal.value = True
     assert "tired by Friday" in panel.export().decode()
+
+
+def test_the_panel_redraws_itself_when_an_exercise_saves():
+    panel = ProgressPanel()
+    assert "Nothing saved yet" in panel.overview.value
+    q = Quiz(items=["oars-01"])
+    q.choose(q.item.answer)
+    q.check()
+    assert "Quiz questions" in panel.overview.value
