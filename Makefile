@@ -50,6 +50,7 @@ benchmark: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_library.py
 	$(BIN)/python benchmarks/bench_classifier.py
 	$(BIN)/python benchmarks/bench_annomi.py
+	$(BIN)/python benchmarks/bench_widgets.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

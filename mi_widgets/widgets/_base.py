@@ -131,8 +131,11 @@ def save(kind: str, ref: str, **fields: Any) -> tuple[Record | None, str | None]
         record = progress.save(kind, ref, **fields)
     except OSError as exc:
         return None, _("Your progress could not be saved to {path}: {problem}.").format(path=progress.path, problem=exc.strerror or exc)
-    for view in list(watchers):
-        view.refresh()
+    views = [v for v in list(watchers) if v.comm is not None]  # closed widgets are left alone
+    if views:
+        current = progress.load()  # one read for all of them
+        for view in views:
+            view.redraw(current)
     return record, progress.notice
 
 

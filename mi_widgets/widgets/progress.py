@@ -61,9 +61,13 @@ class ProgressPanel(Exercise):
         self.tell(progress_store.notice)
         self.where.value = f'<div class="miw"><p>{esc(_("Saved on this computer in {path}. Export it to keep a copy or to hand it to your instructor.").format(path=progress_store.path))}</p></div>'
         self.learner.value = progress.learner
+        self.redraw(progress)
+        return progress
+
+    def redraw(self, progress: Progress) -> None:
+        """Show ``progress`` (already read) in the overview and the list of recent work."""
         self.overview.value = self._overview_html(progress)
         self.recent.value = self._recent_html(progress)
-        return progress
 
     def _overview_html(self, progress: Progress) -> str:
         lines = summarise(progress)
