@@ -81,6 +81,14 @@ def paragraph(text_html: str) -> w.HTML:
     return w.HTML(f'<div class="miw">{text_html}</div>')
 
 
+def table_html(caption: str, headers: list[str] | tuple[str, ...], rows: list[str]) -> str:
+    """A captioned table in the widget style; ``caption`` and ``headers`` are escaped here, each of
+    ``rows`` is the already-escaped inside of one <tr>."""
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+    body = "".join(f"<tr>{r}</tr>" for r in rows)
+    return f'<div class="miw"><table class="miw-table"><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
 def button(label: str, on_click, *, style: str = "", tooltip: str = "") -> w.Button:
     """A labelled button (never an icon alone) calling ``on_click()`` without arguments."""
     b = w.Button(description=label, button_style=style, tooltip=tooltip or label, layout=w.Layout(width="auto"))

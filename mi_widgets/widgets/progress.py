@@ -9,7 +9,7 @@ import ipywidgets as w
 from ..engine.errors import InputError
 from ..engine.i18n import _
 from ..engine.progress import KIND_NAMES, Progress, summarise
-from ._base import Exercise, button, download_link, esc, store, watchers
+from ._base import Exercise, button, download_link, esc, store, table_html, watchers
 
 RECENT = 12  #: how many single exercises the detail table lists
 
@@ -73,27 +73,24 @@ class ProgressPanel(Exercise):
         lines = summarise(progress)
         if not lines:
             return f'<div class="miw"><p>{esc(_("Nothing saved yet. Your work in the exercises appears here as you go."))}</p></div>'
-        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (_("Exercise"), _("Done"), _("Attempts"), _("Latest score"), _("Best score"), _("Last worked on")))
-        rows = "".join(
-            f'<tr><th scope="row">{esc(s.name)}</th><td>{s.done}</td><td>{s.attempts}</td>'
-            f"<td>{_pct(s.percent)}</td><td>{_pct(s.best_percent)}</td><td>{esc(_when(s.last))}</td></tr>"
+        rows = [
+            f'<th scope="row">{esc(s.name)}</th><td>{s.done}</td><td>{s.attempts}</td>'
+            f"<td>{_pct(s.percent)}</td><td>{_pct(s.best_percent)}</td><td>{esc(_when(s.last))}</td>"
             for s in lines
-        )
-        caption = esc(_("Your progress by kind of exercise"))
-        return f'<div class="miw"><table class="miw-table"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+        ]
+        headers = (_("Exercise"), _("Done"), _("Attempts"), _("Latest score"), _("Best score"), _("Last worked on"))
+        return table_html(_("Your progress by kind of exercise"), headers, rows)
 
     def _recent_html(self, progress: Progress) -> str:
         records = sorted(progress.records.values(), key=lambda r: r.last, reverse=True)[:RECENT]
         if not records:
             return ""
-        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (_("Exercise"), _("What"), _("Latest score"), _("When")))
-        rows = "".join(
-            f'<tr><td>{esc(_(KIND_NAMES[r.kind]) if r.kind in KIND_NAMES else r.kind)}</td><td>{esc(r.title or r.ref)}</td>'
-            f'<td>{esc(f"{r.score:g} / {r.max:g}") if r.score is not None and r.max else "—"}</td><td>{esc(_when(r.last))}</td></tr>'
+        rows = [
+            f'<td>{esc(_(KIND_NAMES[r.kind]) if r.kind in KIND_NAMES else r.kind)}</td><td>{esc(r.title or r.ref)}</td>'
+            f'<td>{esc(f"{r.score:g} / {r.max:g}") if r.score is not None and r.max else "—"}</td><td>{esc(_when(r.last))}</td>'
             for r in records
-        )
-        caption = esc(_("Most recent work"))
-        return f'<div class="miw"><table class="miw-table"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+        ]
+        return table_html(_("Most recent work"), (_("Exercise"), _("What"), _("Latest score"), _("When")), rows)
 
     def set_learner(self, name: str) -> None:
         """Put a name into the progress file (and so into exports)."""
