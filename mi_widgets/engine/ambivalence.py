@@ -7,19 +7,24 @@ and the decisional-balance sets read from YAML (``data/exercises/*.yaml``, schem
 Rulers
     Two 0-10 scales, importance ("How important is this change to you?") and confidence ("How
     confident are you that you could make it?"). MI follows a score with questions whose answers are
-    change talk. The "lower number" rule (:func:`lower_anchor`): for a score ``n`` of 2 or more the
+    change talk. Both rulers ask "What makes it a {n} and not a {lower}?", comparing the score with
+    a lower number. The "lower number" rule (:func:`lower_anchor`): for a score ``n`` of 2 or more the
     comparison is ``max(n - 3, 1)`` (three points lower, but never below 1), and for a 1 it is 0.
     Three points is clearly lower, so the person has to name what puts them above it; not going
     below 1 keeps the comparison a step someone can picture rather than "not at all" (a design
     choice of this workbook, not a rule from the literature). A 0 gets "What would have to happen
     for it to become a 1?" instead. The
-    upward question goes two points higher (:func:`higher_anchor`, capped at 10) and is left out at
-    0 (the "become a 1" question already asks it) and at 10 (there is nothing higher).
+    upward question for importance goes two points higher (:func:`higher_anchor`, capped at 10);
+    for confidence it asks what would help the person get a little higher. Both are left out at 0
+    (the "become a 1" question already asks it) and at 10 (there is nothing higher). When both
+    scores are 7 or more, :func:`ruler_focus` suggests asking about next steps (planning).
 
 Decisional balance
     Four boxes. Two of them hold change talk (the not-so-good things about the status quo, the good
     things about changing) and two sustain talk (the good things about the status quo, the
-    not-so-good things about changing): :data:`QUADRANT_TALK`.
+    not-so-good things about changing): :data:`QUADRANT_TALK`. A statement has one gold box; it may
+    name an ``also`` box a learner could defend. Only the gold box scores, but a statement placed in
+    its ``also`` box is reported as defensible (:attr:`StatementResult.defensible`).
 """
 
 from __future__ import annotations
@@ -49,10 +54,10 @@ CONFIDENCE_LABEL = N_("How confident are you that you could make it?")
 
 #: Why the ruler question compares with a lower number, shown beside the questions.
 WHY_LOWER = N_(
-    "Why ask about a lower number? Asked why they are not lower, people answer with their own "
-    "reasons, wishes and abilities for the change: change talk, in their own words. Asked why they "
-    "are not higher (\"Why only a 6?\"), they explain what holds them back and end up defending the "
-    "status quo: sustain talk."
+    "Why ask about a lower number? Asked what puts them above a lower number, on either ruler, "
+    "people answer with their own reasons, wishes and abilities for the change: change talk, in "
+    "their own words. Asked why they are not higher (\"Why only a 6?\"), they explain what holds "
+    "them back and end up defending the status quo: sustain talk."
 )
 
 
@@ -82,6 +87,14 @@ def higher_anchor(n: int) -> int | None:
     return None if n == RULER_MAX else min(n + 2, RULER_MAX)
 
 
+def compare_question(n: int, lower: int) -> str:
+    """The question comparing a score with its lower number, translated: "What makes it a 6 and
+    not a 3?" (both rulers ask it)."""
+    # English says "an 8"; a separate message lets other languages word both their own way
+    text = _("What makes it an {n} and not a {lower}?") if n == 8 else _("What makes it a {n} and not a {lower}?")
+    return text.format(n=n, lower=lower)
+
+
 @dataclass(frozen=True)
 class RulerQuestion:
     """One follow-up question for a ruler score."""
@@ -108,9 +121,7 @@ def importance_questions(n: int, mode: Mode = "self") -> list[RulerQuestion]:
             if coach else _("A 0 is an honest answer. Whatever you name here is what could make the change matter to you one day.")
         )))
     else:
-        # English says "an 8"; a separate message lets other languages word both their own way
-        why = _("Why an {n} and not a {lower}?") if n == 8 else _("Why a {n} and not a {lower}?")
-        out.append(RulerQuestion("importance", why.format(n=n, lower=lower), (
+        out.append(RulerQuestion("importance", compare_question(n, lower), (
             _("Listen for reasons, desire and need: change talk. Reflect them back in the client's words.")
             if coach else _("It brings out your own reasons for the change, and how much you want or need it.")
         )))
@@ -128,13 +139,14 @@ def confidence_questions(n: int, mode: Mode = "self") -> list[RulerQuestion]:
     _check_mode(mode)
     coach = mode == "counselor"
     out: list[RulerQuestion] = []
-    if n == 0:
+    lower = lower_anchor(n)
+    if lower is None:
         out.append(RulerQuestion("confidence", _("What would have to happen for it to become a 1?"), (
             _("Listen for the first small thing that would help; resist offering a plan of your own.")
             if coach else _("Think of the smallest thing that would make the change feel a little more possible.")
         )))
         return out
-    out.append(RulerQuestion("confidence", _("What makes you as confident as {n}?").format(n=n), (
+    out.append(RulerQuestion("confidence", compare_question(n, lower), (
         _("Listen for ability: strengths, past successes, people who would help. Affirm what is real in it.")
         if coach else _("It brings out your strengths, what has worked before and who could help.")
     )))
@@ -147,11 +159,14 @@ def confidence_questions(n: int, mode: Mode = "self") -> list[RulerQuestion]:
 
 
 def ruler_focus(importance: int, confidence: int) -> str:
-    """A one-line hint on where the conversation might go next, from the two scores."""
+    """A one-line hint on where the conversation might go next, from the two scores: low
+    importance first, then both high (7 or more: planning), then a gap of 3 or more either way."""
     importance = _check_score(importance, "importance")
     confidence = _check_score(confidence, "confidence")
     if importance <= 3:
         return _("Importance is low: explore what matters to the person before talking about how to change.")
+    if importance >= 7 and confidence >= 7:
+        return _("Both are high: the person may be ready to plan. Ask whether they would like to talk about next steps (planning).")
     if confidence + 3 <= importance:
         return _("Importance is clearly higher than confidence: the person may want the change but doubt they can make it. Build confidence: past successes, strengths, small steps.")
     if importance + 3 <= confidence:
@@ -257,8 +272,9 @@ class BalanceStatement:
 
     id: str
     text: str
-    quadrant: str  #: one of :data:`QUADRANTS`
+    quadrant: str  #: the gold box, one of :data:`QUADRANTS`
     rationale: str
+    also: str | None = None  #: another box a learner could defend (not scored as right), or None
 
     @property
     def talk(self) -> str:
@@ -286,17 +302,21 @@ BALANCE = DocKind("balance", "statements", "one decisional balance set: a mappin
 
 def balance_from_data(data: dict[str, Any], lines: dict[Path_, int], path: Path) -> tuple[BalanceSet | None, list[InputProblem]]:
     """Build a :class:`BalanceSet` from a schema-checked document, with the checks the schema
-    cannot make: 8-12 statements, unique ids, every box used at least once."""
+    cannot make: 8-12 statements, unique ids, every box used at least once, an ``also`` box other
+    than the gold one."""
     raw = data["statements"]
     problems = duplicate_ids(raw, lines, path, "statements")
     if not MIN_STATEMENTS <= len(raw) <= MAX_STATEMENTS:
         problems.append(InputProblem(str(path), f"has {len(raw)} statements: write {MIN_STATEMENTS} to {MAX_STATEMENTS}", line_for(lines, ("statements",)), "field 'statements'"))
+    for i, s in enumerate(raw):
+        if s.get("also") == s["quadrant"]:
+            problems.append(InputProblem(str(path), f"'also' names the gold box '{s['quadrant']}' again: name another box or leave it out", line_for(lines, ("statements", i, "also")), where(("statements", i), "also")))
     missing = [q for q in QUADRANTS if not any(s["quadrant"] == q for s in raw)]
     if missing:
         problems.append(InputProblem(str(path), f"no statement belongs in {', '.join(missing)}: give every box at least one", line_for(lines, ("statements",)), "field 'statements'"))
     if problems:
         return None, problems
-    statements = tuple(BalanceStatement(s["id"], s["text"].strip(), s["quadrant"], s["rationale"].strip()) for s in raw)
+    statements = tuple(BalanceStatement(s["id"], s["text"].strip(), s["quadrant"], s["rationale"].strip(), s.get("also")) for s in raw)
     return BalanceSet(
         id=data["id"], title=data["title"].strip(), language=data["language"], topic=data["topic"],
         client=data["client"].strip(), change=data["change"].strip(), statements=statements,
@@ -347,6 +367,11 @@ class StatementResult:
         """True/False; None when the statement was not placed."""
         return None if self.chosen is None else self.chosen == self.statement.quadrant
 
+    @property
+    def defensible(self) -> bool:
+        """Placed in the statement's ``also`` box: not the gold box, but a choice a learner could defend."""
+        return self.chosen is not None and self.chosen == self.statement.also
+
 
 @dataclass(frozen=True)
 class BalanceResult:
@@ -361,6 +386,11 @@ class BalanceResult:
     @property
     def total(self) -> int:
         return len(self.items)
+
+    @property
+    def defensible(self) -> int:
+        """Statements in a defensible ``also`` box (not counted in :attr:`score`)."""
+        return sum(r.defensible for r in self.items)
 
     @property
     def placed(self) -> int:
@@ -436,7 +466,7 @@ class BalanceSort:
 __all__ = [
     "BALANCE", "BalanceResult", "BalanceSet", "BalanceSort", "BalanceStatement", "CONFIDENCE_LABEL", "IMPORTANCE_LABEL",
     "MODES", "QUADRANTS", "QUADRANT_LABELS", "QUADRANT_TALK", "RULER_MAX", "RULER_MIN", "RulerQuestion", "RulerState",
-    "StatementResult", "TALK_LABELS", "WHY_LOWER", "balance_from_data", "balance_sets", "confidence_questions",
+    "StatementResult", "TALK_LABELS", "WHY_LOWER", "balance_from_data", "balance_sets", "compare_question", "confidence_questions",
     "exercises_dir", "get_balance_set", "higher_anchor", "importance_questions", "load_balance_set", "lower_anchor",
     "quadrant_label", "ruler_focus", "ruler_ref", "talk_label",
 ]

@@ -43,9 +43,10 @@ class JournalPrompt:
 
 PROMPTS: tuple[JournalPrompt, ...] = (
     JournalPrompt("spirit-inner", "spirit", N_("Spirit: what it is like for you"), N_(
-        "Think of a recent conversation in which you tried to work in the spirit of MI: accepting, "
-        "curious, as a partner rather than an expert. What was it like on the inside to hold that "
-        "stance? What did you notice in your body, your feelings and your thoughts?")),
+        "Think of a recent conversation in which you tried to work in the spirit of MI: as a partner "
+        "rather than an expert, accepting, compassionate, and drawing out the person's own ideas "
+        "rather than supplying yours. What was it like on the inside to hold that stance? What did "
+        "you notice in your body, your feelings and your thoughts?")),
     JournalPrompt("spirit-effect", "spirit", N_("Spirit: its effect on the other person"), N_(
         "What effect do you think that stance had on the person you were talking with? What did you "
         "see or hear that makes you think so?")),

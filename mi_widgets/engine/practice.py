@@ -4,12 +4,13 @@ A learner picks an aim (an open question, a simple reflection or a complex refle
 response to a client statement, and :func:`assess` reads it with :func:`~.classifier.classify`.
 The result says in words what the classifier heard, whether that matches the aim, and one tip:
 how to open a closed question, how to turn a question into a reflection, how to add meaning to a
-simple reflection, or a note on the righting reflex when advice, information or confrontation came
-out instead. Every text here is an English msgid (marked with :func:`N_`, or translated with
+simple reflection, a note on the righting reflex when advice or confrontation came out instead, or
+a note on Elicit-Provide-Elicit when information came out (information is neutral in MITI, not the
+righting reflex). Every text here is an English msgid (marked with :func:`N_`, or translated with
 :func:`_` when it is put together).
 
-The classifier is a practice aid with known limits (README: about 87 % right on question /
-reflection / other on a held-out set, less on the exact code); the caution in :data:`CAUTION`
+The classifier is a practice aid with known limits (README: about 83-87 % right on question /
+reflection / other on two held-out sets, 86.8 % and 82.9 %, less on the exact code); the caution in :data:`CAUTION`
 says so wherever feedback is shown.
 
 Pure Python: no widget library is imported here.
@@ -52,9 +53,9 @@ HEARD: dict[str | None, str] = {
     "AF": N_("This reads as an affirmation."),
     "GI": N_("This reads as giving information."),
     "PERS": N_("This reads as persuading: advice, a warning or an argument given without permission."),
-    "PWP": N_("This reads as persuading with permission: advice offered with the choice left to the client."),
+    "PWP": N_("This reads as persuading with permission: advice offered after asking permission, or with the choice clearly left to the client."),
     "SEEK": N_("This reads as seeking collaboration: asking for the client's ideas or permission."),
-    "EMPH": N_("This reads as emphasising autonomy: putting the decision with the client."),
+    "EMPH": N_("This reads as Emphasizing Autonomy: putting the decision and control with the client."),
     "CONF": N_("This reads as a confrontation: disagreeing, correcting, labelling or blaming."),
     None: N_("This reads as something MITI would leave uncoded, such as a greeting or a remark that only arranges the conversation."),
 }
@@ -62,10 +63,11 @@ HEARD: dict[str | None, str] = {
 #: Shown with every piece of feedback: what the classifier is and is not.
 CAUTION = N_(
     "The classifier is a practice aid, not an expert coder. It reads wording with rules and a small "
-    "model, and on the project's held-out test set it tells questions, reflections and other "
-    "responses apart about 87 % of the time (see the README); it is less sure of the exact code, and "
-    "simple against complex reflection is the hardest call. Where it disagrees with your own "
-    "judgement or the model answers, think it through rather than take its word."
+    "model, and on the project's two held-out test sets it tells questions, reflections and other "
+    "responses apart about 83-87 % of the time (86.8 % and 82.9 %, see the README); it is less sure "
+    "of the exact code, and simple against complex reflection is the hardest call. Where it "
+    "disagrees with your own judgement or the model answers, think it through rather than take its "
+    "word."
 )
 
 EMPTY = N_("Write your response first: one thing you might say to this client next.")
@@ -76,9 +78,32 @@ LONG = N_(
 UNSURE = N_("The classifier is not very sure of this reading (confidence {confidence:.0%}).")
 
 RIGHTING_REFLEX = N_(
-    "This is the righting reflex at work: the urge to fix, advise or set the client straight. It "
-    "tends to draw out the client's arguments against change. Before any advice, show that you have "
-    "understood: reflect what the client said, or ask what they make of it."
+    "This sounds like the righting reflex: the natural urge to fix, advise or set the client "
+    "straight. It tends to draw out the client's arguments against change (sustain talk). Before "
+    "any advice, show that you have understood: reflect what the client said, or ask what they make "
+    "of it."
+)
+
+#: Information is neutral in MITI (GI), not the righting reflex; shown when it was not the aim.
+INFO_TIP = N_(
+    "This reads as giving information. Information is not MI-inconsistent in itself, but it was not "
+    "your aim here. If the client could use information, first ask what they already know or would "
+    "like to know, offer it briefly, then ask what they make of it (Elicit-Provide-Elicit)."
+)
+
+#: Persuading with permission, when a reflection was the aim (not the righting reflex either).
+PWP_FOR_REFLECTION = N_(
+    "Advice offered with permission, or with the choice left open, has its place once the client "
+    "wants it, but the aim here was a reflection. First give back what the client said, in their "
+    "words or close to them."
+)
+
+#: The tip when a reflection was the aim and a closed question came out (a near miss: often a
+#: reflection said with a rising voice).
+CLOSED_TIP = N_(
+    "If you meant a reflection, drop the question form and say it as a statement; if you meant to "
+    "ask, turn what you heard into a statement instead. A reflection is a statement, not a question. "
+    "A reflection with a question mark on the end ('So you feel ...?') turns into a closed question."
 )
 
 # The explanation for each (aim, what was heard) pair; "Q:closed" and "Q:open" are the question
@@ -91,27 +116,27 @@ _TIPS: dict[tuple[str, str | None], tuple[Verdict, str]] = {
     ("open_question", "CR"): ("near", N_("A reflection is often a better move than a question in MI, but this time the aim was a question. Keep the same interest and ask about it: start with 'what' or 'how' and end with a question mark.")),
     ("open_question", "MIA"): ("near", N_("That is an MI-consistent response, but not the open question you aimed for. Ask about what the client said, beginning with 'what' or 'how'.")),
     ("open_question", "PWP"): ("miss", N_("Advice with permission has its place later on, but here the aim was to ask. Find out what the client thinks before offering your own ideas.")),
-    ("open_question", "GI"): ("miss", RIGHTING_REFLEX),
+    ("open_question", "GI"): ("miss", INFO_TIP),
     ("open_question", "MINA"): ("miss", RIGHTING_REFLEX),
     ("open_question", None): ("miss", N_("Write a whole question about what the client said, beginning with 'what' or 'how'.")),
     # aiming for a simple reflection
     ("simple_reflection", "SR"): ("match", N_("It gives back what the client said without adding much: a simple reflection.")),
     ("simple_reflection", "CR"): ("near", N_("It is a reflection, and it adds meaning beyond the client's words, which makes it complex. That is a useful skill, but for a simple one stay closer to what the client actually said.")),
-    ("simple_reflection", "Q:open"): ("near", N_("A reflection is a statement, not a question. Turn it round into a guess about what the client means, said as a statement with the voice going down: 'You ...' or 'It sounds like ...'.")),
-    ("simple_reflection", "Q:closed"): ("miss", N_("A reflection is a statement, not a question. A reflection with a question mark on the end ('So you feel ...?') turns into a closed question; drop the question form and say it as a statement.")),
+    ("simple_reflection", "Q:open"): ("near", N_("A reflection is a statement, not a question. Say back what the client said, in their words or close to them, as a statement with the voice going down: 'You ...'.")),
+    ("simple_reflection", "Q:closed"): ("near", CLOSED_TIP),
     ("simple_reflection", "MIA"): ("near", N_("That is an MI-consistent response, but not a reflection. Give back what the client said, in their words or close to them.")),
-    ("simple_reflection", "PWP"): ("miss", RIGHTING_REFLEX),
-    ("simple_reflection", "GI"): ("miss", RIGHTING_REFLEX),
+    ("simple_reflection", "PWP"): ("miss", PWP_FOR_REFLECTION),
+    ("simple_reflection", "GI"): ("miss", INFO_TIP),
     ("simple_reflection", "MINA"): ("miss", RIGHTING_REFLEX),
     ("simple_reflection", None): ("miss", N_("Write a full sentence that gives back what the client said, for example beginning with 'You ...'.")),
     # aiming for a complex reflection
     ("complex_reflection", "CR"): ("match", N_("It goes beyond the client's words and adds meaning: a complex reflection.")),
     ("complex_reflection", "SR"): ("near", N_("It is a reflection, but it stays close to the client's words, which makes it simple. To make it complex, add meaning: name a feeling, say what this means to the client, put both sides of their ambivalence together, or say the next sentence they have not said yet.")),
     ("complex_reflection", "Q:open"): ("near", N_("A reflection is a statement, not a question. Turn your question into a guess about what the client means and say it as a statement: 'It sounds like ...' or 'Part of you ..., and part of you ...'.")),
-    ("complex_reflection", "Q:closed"): ("miss", N_("A reflection is a statement, not a question. A reflection with a question mark on the end ('So you feel ...?') turns into a closed question; drop the question form and say it as a statement.")),
-    ("complex_reflection", "MIA"): ("near", N_("That is an MI-consistent response, but not a reflection. Say what you think the client means beyond their words: a feeling, a value, or both sides of their ambivalence.")),
-    ("complex_reflection", "PWP"): ("miss", RIGHTING_REFLEX),
-    ("complex_reflection", "GI"): ("miss", RIGHTING_REFLEX),
+    ("complex_reflection", "Q:closed"): ("near", CLOSED_TIP),
+    ("complex_reflection", "MIA"): ("near", N_("That is an MI-consistent response, but not a reflection. Say what you think the client means beyond their words: a feeling, a value, or both sides of their ambivalence. If it praises a specific strength, MITI codes it as an affirmation even when it also reflects.")),
+    ("complex_reflection", "PWP"): ("miss", PWP_FOR_REFLECTION),
+    ("complex_reflection", "GI"): ("miss", INFO_TIP),
     ("complex_reflection", "MINA"): ("miss", RIGHTING_REFLEX),
     ("complex_reflection", None): ("miss", N_("Write a full sentence that says what you think the client means, for example beginning with 'It sounds like ...'.")),
 }
@@ -160,7 +185,7 @@ class Assessment:
     reasons: tuple[str, ...] = ()  #: the classifier's reasons, already translated
     notes: tuple[str, ...] = ()  #: extra notes: a long text, an unsure reading
     classification: Classification | None = None  #: None when nothing was written
-    righting_reflex: bool = False  #: advice, information or confrontation came out
+    righting_reflex: bool = False  #: advice or confrontation came out unasked (not information, not advice with permission)
 
     @property
     def matched(self) -> bool:
@@ -250,6 +275,7 @@ class PracticeRun:
 
 
 __all__ = [
-    "AIMS", "AIM_LABELS", "AIM_NAMES", "CAUTION", "HEARD", "LONG_TEXT", "RIGHTING_REFLEX", "VERDICT_WORDS",
+    "AIMS", "AIM_LABELS", "AIM_NAMES", "CAUTION", "CLOSED_TIP", "HEARD", "INFO_TIP", "LONG_TEXT", "PWP_FOR_REFLECTION",
+    "RIGHTING_REFLEX", "VERDICT_WORDS",
     "Aim", "Assessment", "PracticeRun", "Verdict", "assess", "check_aim", "judge",
 ]

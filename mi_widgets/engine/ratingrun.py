@@ -42,7 +42,7 @@ GLOBAL_NAMES: dict[str, str] = {
 #: A one-line reminder of what each scale measures and what its ends look like (our own words).
 SCALE_REMINDERS: dict[str, str] = {
     "cct": N_("How actively the counsellor draws out and strengthens the client's own arguments for change: 1 = pays no attention to change talk or talks past it; 5 = consistently deepens it and builds its momentum."),
-    "sst": N_("How far the counsellor avoids feeding the client's arguments for the status quo: 1 = argues with, probes or amplifies sustain talk so it grows; 5 = consistently lets it soften and turns the focus elsewhere."),
+    "sst": N_("How far the counsellor avoids feeding the client's arguments for the status quo: 1 = argues with it, asks for more of it or dwells on it, so it grows; 5 = consistently acknowledges it without drawing out more (for example with a double-sided reflection or an emphasis on choice) and lets it soften."),
     "partnership": N_("How far the conversation is shared work that draws on the client's expertise: 1 = the counsellor holds the expert role and decides; 5 = power is actively shared and the client's ideas shape the session."),
     "empathy": N_("How hard the counsellor works to understand the client's point of view, and shows it: 1 = little or no interest in the client's perspective; 5 = deep understanding, often of what the client meant but did not say."),
 }

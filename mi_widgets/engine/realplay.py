@@ -4,8 +4,8 @@ observer's live tally of OARS counts with its two ratios.
 Pure Python (no widget library), so a class can run it from a script and the tests need no browser.
 
 **The exercise.** Three people take turns: the *person* talks about a real opportunity or choice
-in their own life; the *interviewer* explores it, aiming to make the person's own autonomy clear
-and to help them along in their own process; the *observer* stops the talk every 60-90 seconds and
+in their own life; the *interviewer* explores it, keeps the choice with them and helps them along
+in their own process, at their own pace; the *observer* stops the talk every 60-90 seconds and
 asks the interviewer two questions (their inner experience right now; where they are heading
 next). A short debrief closes each round. After three rounds, each person has had each role.
 
@@ -23,9 +23,10 @@ No pause is planned at or after the end of the round; the end leads to the debri
 **Tally.** :class:`Tally` counts what the observer hears, one tap per event. The ratios follow
 the MITI 4.2.1 formulas with open + closed questions as Q: R:Q = (SR + CR) / (open + closed) and
 %CR = 100 * CR / (SR + CR); None when the denominator is zero. Summaries and righting-reflex
-moments are counted apart and enter neither ratio. A live tally counts every question and
-reflection heard, whereas MITI coding counts at most one of each per volley, so the ratios are a
-guide for feedback, not a MITI score.
+moments are counted apart and enter neither ratio (MITI 4.2.1 has no summary code and codes a
+summary as a reflection, usually a complex one, so frequent summaries raise both ratios under
+MITI). A live tally counts every question and reflection heard, whereas MITI coding counts at most
+one of each per volley, so the ratios are a guide for feedback, not a MITI score.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ ROLE_LABELS: dict[str, str] = {
     "observer": N_("Observer"),
 }
 ROLE_TASKS: dict[str, str] = {
-    "person": N_("Speaks as themselves about a real opportunity or choice in their own life."),
-    "interviewer": N_("Explores it with the person, keeps the choice with them, and helps them take their own next step."),
+    "person": N_("Speaks as themselves about a real opportunity or choice in their own life. Choose something you are comfortable sharing; you can stop at any time."),
+    "interviewer": N_("Explores it with the person, keeps the choice with them, and helps them along in their own process, at their own pace."),
     "observer": N_("Watches the clock, stops the talk at each pause and asks the interviewer the two questions."),
 }
 OBSERVER_QUESTIONS: tuple[str, ...] = (
@@ -63,12 +64,16 @@ OBSERVER_QUESTIONS: tuple[str, ...] = (
     N_("Where are you heading next?"),
 )
 #: Why the second question matters, shown beside it.
-OBSERVER_NOTE = N_("Listen to how the interviewer's idea of what counts as change talk shifts from pause to pause.")
+OBSERVER_NOTE = N_(
+    "Listen to where the interviewer's direction comes from: the person's own words and wishes, or "
+    "the interviewer's own idea of what the person should do. Notice whether it shifts from pause to "
+    "pause."
+)
 #: The debrief, as (who answers, the question).
 DEBRIEF_PROMPTS: tuple[tuple[str, str], ...] = (
     ("person", N_("How was this exercise for you?")),
     ("observer", N_("What did you hear or see that could be useful to the interviewer?")),
-    ("everyone", N_("Where did the interviewer tend to take sides, or steer toward a particular conclusion?")),
+    ("everyone", N_("Were there moments where the interviewer took sides or steered toward a particular conclusion? What happened then?")),
 )
 EVERYONE = N_("Everyone")
 
@@ -309,7 +314,7 @@ TALLY_HINTS: dict[str, str] = {
     "cr": N_("Adds meaning: a feeling, a guess at what lies beneath, both sides of the ambivalence."),
     "af": N_("Names a real strength, effort or value of the person, tied to something specific."),
     "summary": N_("Gathers several things the person said and gives them back together."),
-    "righting": N_("Advice, persuasion or fixing offered without the person asking or agreeing."),
+    "righting": N_("Advice, persuasion, correcting or arguing, offered without the person asking or agreeing."),
 }
 #: Column names of the CSV export (stable identifiers, not translated).
 CSV_COUNT_COLUMNS: dict[str, str] = {

@@ -160,7 +160,8 @@ class DecisionalBalance(Exercise):
 
     ``set_id``: a balance set in ``data/exercises/`` (e.g. ``"balance-drinking"``). Driven from
     Python: ``place(index, quadrant)`` (0-based; quadrant one of ``QUADRANTS`` or None),
-    ``check()`` -> :class:`BalanceResult`, ``reveal()``. Readable: ``feedback.value``,
+    ``check()`` -> :class:`BalanceResult`, ``reveal()``. A statement placed in its ``also`` box
+    (see the balance schema) is shown as defensible but does not score. Readable: ``feedback.value``,
     ``talk_area.value`` (which boxes hold change and sustain talk, and when the tool fits MI),
     ``score``. Saved as kind ``"balance"`` (ref = set id); a new widget shows the placements again.
     """
@@ -243,11 +244,17 @@ class DecisionalBalance(Exercise):
                 status, word = "info", _("Box: {box}.").format(box=quadrant_label(s.quadrant))
             elif r.correct is None:
                 status, word = "warn", _("Not placed yet.")
+            elif r.correct:
+                status, word = "ok", _("Correct.")
+            elif r.defensible:
+                status, word = "part", _("Defensible.")
             else:
-                status, word = ("ok", _("Correct.")) if r.correct else ("bad", _("Not quite."))
+                status, word = "bad", _("Not quite.")
             body = f"<em>{r.index + 1}. {esc(s.text)}</em>"
             if r.chosen is not None and not revealed:
                 body += f"<br>{esc(_('Your box: {box}.').format(box=quadrant_label(r.chosen)))}"
+            if r.defensible and not revealed:  # an ``also`` box: defensible, but not the one that scores
+                body += f"<br>{esc(_('That box can be defended too, but this set counts {box} as the answer.').format(box=quadrant_label(s.quadrant)))}"
             if revealed or r.correct:
                 body += f"<br>{esc(_('This is {talk}.').format(talk=talk_label(s.quadrant)))}"
             body += f"<br>{esc(s.rationale)}"
@@ -255,8 +262,10 @@ class DecisionalBalance(Exercise):
         if revealed:
             status, title = "info", _("The answers are shown in the boxes.")
         else:
-            status = "ok" if result.score == result.total else ("bad" if result.score == 0 else "part")
+            status = "ok" if result.score == result.total else ("bad" if result.score == 0 and not result.defensible else "part")
             title = _("{right} of {total} statements in the right box.").format(right=result.score, total=result.total)
+            if result.defensible:
+                title += " " + _("{n} more in a box that can be defended.").format(n=result.defensible)
             if not result.complete:
                 title += " " + _("{n} not placed yet.").format(n=result.total - result.placed)
         self.show(status, title, "".join(lines))
@@ -279,5 +288,6 @@ class DecisionalBalance(Exercise):
             f"<h4>{esc(_('When is a decisional balance MI-consistent?'))}</h4>",
             f"<p>{esc(_('The tool draws out both sides in equal measure. That fits when you mean to stay neutral about what the person decides (equipoise), for instance when helping someone weigh a choice you have no stake in.'))}</p>",
             f"<p>{esc(_('When the aim is a particular change, MI works differently: it selectively evokes and reflects change talk, and does not draw out the status-quo side as much as the side for change. With an ambivalent client, exploring both sides evenly can lower commitment to change.'))}</p>",
+            f"<p>{esc(_('This sorting exercise trains your ear for change talk and sustain talk; it is not a script to run a full balance with every client.'))}</p>",
         ]
         return "".join(parts)

@@ -167,7 +167,10 @@ class ReflectionPractice(Exercise):
         match = _(VERDICT_WORDS[result.verdict]).format(aim=_(AIM_NAMES[result.aim]).lower())
         wrote, noticed = _("You wrote:"), _("What the classifier noticed:")
         body.append(f"<p>{esc(match)}</p>")
-        body.append(f"<p>{esc(result.explanation)}</p>")
+        explanation = result.explanation
+        if result.heard and explanation.startswith(result.heard):  # a tip that opens with the heading says it once
+            explanation = explanation[len(result.heard):].lstrip()
+        body.append(f"<p>{esc(explanation)}</p>")
         body.append(f"<p>{esc(wrote)} <q>{esc(result.text.strip())}</q></p>")
         if result.reasons:  # the classifier's reasons are translated already
             items = "".join(f"<li>{esc(r)}</li>" for r in result.reasons)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import ipywidgets as w
 
-from ..engine.i18n import _
+from ..engine.i18n import N_, _
 from ..engine.library import get_dialogue
 from ..engine.miti import THRESHOLDS
 from ..engine.model import GLOBAL_KEYS, Dialogue
@@ -16,6 +16,8 @@ from ..engine.ratingrun import (
 from ._base import ICONS, Exercise, Status, button, esc, paragraph, scale
 
 _VERDICT_STATUS: dict[str, Status] = {"exact": "ok", "close": "part", "off": "bad"}
+#: Shown with the instructions: the manual's globals are meant for a longer stretch of talk.
+SEGMENT_NOTE = N_("The manual rates a 20-minute segment; on a short excerpt, treat global ratings as practice estimates.")
 
 
 def dialogue_html(dialogue: Dialogue) -> str:
@@ -63,6 +65,7 @@ class GlobalRatingExercise(Exercise):
             "Read the whole conversation, then rate the counsellor on each of the four MITI global scales "
             "from 1 (low) to 5 (high). Start every scale at 3 and move it up or down as the evidence demands."
         )) + "</p>")
+        intro.append("<p><small>" + esc(_(SEGMENT_NOTE)) + "</small></p>")
         self.transcript = w.HTML(dialogue_html(dialogue))
         self.sliders: dict[str, w.RadioButtons] = {}
         rows: list[w.Widget] = []

@@ -353,8 +353,8 @@ class ObserverTally(Exercise):
         self.export_button = button(_("Export CSV"), self.export, style="primary")
         actions = w.HBox([self.undo_button, self.save_button, self.export_button, self.load_button, self.reset_button, self.cancel_button], layout=row())
         note = "".join(f"<li>{esc(t)}</li>" for t in (
-            _("Summaries are counted on their own and are not part of R:Q or %CR. MITI 4.2.1 has no summary code: a summary is coded as a reflection only when it reflects what the person said."),
-            _("Righting reflex: advice, persuasion or fixing without the person's permission. It enters neither ratio."),
+            _("Summaries are counted on their own here and left out of R:Q and %CR. MITI 4.2.1 has no separate summary code: a summary is coded as a reflection, usually a complex one. An interviewer who summarises often will therefore score a little higher on both ratios under MITI coding than this tally shows."),
+            _("Righting reflex: advice, persuasion, correcting or arguing, offered without the person asking or agreeing. It enters neither ratio."),
             _("This live tally counts every question and reflection you hear; MITI coding counts at most one of each per volley, so read the ratios as a guide, not a MITI score."),
         ))
         self.note = paragraph(f'<ul class="miw-rp-note">{note}</ul>')

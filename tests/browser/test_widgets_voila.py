@@ -128,7 +128,7 @@ def test_each_widget_answers_its_main_clicks_in_voila(page, served):
 
     ruler.get_by_role("radio", name="6").first.check()
     ruler.get_by_role("button", name="Show the follow-up questions").click()
-    ruler.get_by_text("Why a 6 and not a 3?").wait_for()
+    ruler.get_by_text("What makes it a 6 and not a 3?").first.wait_for()
 
     balance.get_by_label("Statement 1", exact=True).select_option(index=1)
     balance.get_by_role("button", name="Check", exact=True).click()

@@ -27,22 +27,31 @@ def texts(questions):
 
 
 def test_importance_questions_for_a_middle_score():
-    assert texts(importance_questions(6)) == ["Why a 6 and not a 3?", "What would it take to move from 6 to 8?"]
-    assert texts(importance_questions(9)) == ["Why a 9 and not a 6?", "What would it take to move from 9 to 10?"]
-    assert texts(importance_questions(8))[0] == "Why an 8 and not a 5?"
+    assert texts(importance_questions(6)) == ["What makes it a 6 and not a 3?", "What would it take to move from 6 to 8?"]
+    assert texts(importance_questions(9)) == ["What makes it a 9 and not a 6?", "What would it take to move from 9 to 10?"]
+    assert texts(importance_questions(8))[0] == "What makes it an 8 and not a 5?"
 
 
 def test_importance_at_the_ends_of_the_scale():
     assert texts(importance_questions(0)) == ["What would have to happen for it to become a 1?"]
-    assert texts(importance_questions(1)) == ["Why a 1 and not a 0?", "What would it take to move from 1 to 3?"]
-    assert texts(importance_questions(10)) == ["Why a 10 and not a 7?"]  # nothing above 10
+    assert texts(importance_questions(1)) == ["What makes it a 1 and not a 0?", "What would it take to move from 1 to 3?"]
+    assert texts(importance_questions(10)) == ["What makes it a 10 and not a 7?"]  # nothing above 10
 
 
-def test_confidence_questions():
-    assert texts(confidence_questions(4)) == ["What makes you as confident as 4?", "What would help you get a little higher?"]
+def test_confidence_questions_compare_with_a_lower_number_and_keep_the_upward_question():
+    assert texts(confidence_questions(4)) == ["What makes it a 4 and not a 1?", "What would help you get a little higher?"]
     assert texts(confidence_questions(0)) == ["What would have to happen for it to become a 1?"]
-    assert texts(confidence_questions(10)) == ["What makes you as confident as 10?"]
+    assert texts(confidence_questions(1)) == ["What makes it a 1 and not a 0?", "What would help you get a little higher?"]
+    assert texts(confidence_questions(8))[0] == "What makes it an 8 and not a 5?"
+    assert texts(confidence_questions(10)) == ["What makes it a 10 and not a 7?"]
     assert {q.scale for q in confidence_questions(5)} == {"confidence"}
+
+
+@pytest.mark.parametrize("n", range(1, 11))
+def test_both_rulers_ask_the_same_comparison_with_the_same_lower_number(n):
+    first_importance, first_confidence = importance_questions(n)[0].text, confidence_questions(n)[0].text
+    assert first_importance == first_confidence
+    assert first_confidence.endswith(f" {n} and not a {lower_anchor(n)}?")
 
 
 def test_the_modes_ask_the_same_questions_with_a_different_purpose():
@@ -74,6 +83,19 @@ def test_focus_follows_the_gap_between_the_rulers():
     assert "close" in ruler_focus(6, 5)
 
 
+BOTH_HIGH = "Both are high: the person may be ready to plan. Ask whether they would like to talk about next steps (planning)."
+
+
+@pytest.mark.parametrize("importance, confidence", [(7, 7), (8, 9), (10, 7), (7, 10), (10, 10)])
+def test_both_scores_7_or_more_suggest_planning(importance, confidence):
+    assert ruler_focus(importance, confidence) == BOTH_HIGH
+
+
+@pytest.mark.parametrize("importance, confidence", [(6, 9), (9, 6), (7, 3), (3, 10), (6, 6)])
+def test_planning_is_not_suggested_unless_both_reach_7(importance, confidence):
+    assert ruler_focus(importance, confidence) != BOTH_HIGH
+
+
 def test_ruler_ref_is_the_mode_and_a_slug_of_the_topic():
     assert ruler_ref("self") == "self"
     assert ruler_ref("counselor", "Walking to work!") == "counselor-walking-to-work"
@@ -85,8 +107,8 @@ def test_ruler_state_round_trips_and_tolerates_a_damaged_record():
     state = RulerState(importance=7, confidence=4, change="Walk to work", notes="<b>mine</b>", mode="counselor")
     again = RulerState.from_data(state.to_data(), "counselor")
     assert again == state
-    assert texts(again.questions()) == ["Why a 7 and not a 4?", "What would it take to move from 7 to 9?",
-                                        "What makes you as confident as 4?", "What would help you get a little higher?"]
+    assert texts(again.questions()) == ["What makes it a 7 and not a 4?", "What would it take to move from 7 to 9?",
+                                        "What makes it a 4 and not a 1?", "What would help you get a little higher?"]
     damaged = RulerState.from_data({"importance": 42, "confidence": "high", "notes": 5, "change": None})
     assert (damaged.importance, damaged.confidence, damaged.notes, damaged.change) == (0, 0, "", "")
 
@@ -134,6 +156,33 @@ def test_sorting_scores_placed_statements_and_reveal_fills_every_box():
     groups = sort.by_talk()
     assert len(groups["change"]) + len(groups["sustain"]) == len(gold)
     assert all(s.quadrant in ("status_quo_bad", "change_good") for s in groups["change"])
+
+
+def test_an_also_box_is_defensible_but_only_the_gold_box_scores():
+    bset = get_balance_set("balance-drinking")
+    i, s04 = next((i, s) for i, s in enumerate(bset.statements) if s.id == "s04")
+    assert (s04.quadrant, s04.also) == ("change_good", "status_quo_bad")
+    assert "either box holds change talk" in s04.rationale
+    sort = BalanceSort(bset)
+    sort.place(i, "status_quo_bad")
+    item = sort.check().items[i]
+    assert item.correct is False and item.defensible
+    assert (sort.result().score, sort.result().defensible) == (0, 1)
+    sort.place(i, "change_good")
+    item = sort.result().items[i]
+    assert item.correct and not item.defensible and sort.result().score == 1
+    sort.place(i, "change_bad")
+    assert not sort.result().items[i].defensible and sort.result().defensible == 0
+    assert all(s.also is None for s in bset.statements if s.id != "s04")
+
+
+def test_the_reviewed_rationales_and_texts_are_in_the_sets():
+    drinking = {s.id: s for s in get_balance_set("balance-drinking").statements}
+    assert drinking["s03"].text.startswith("If I cut down, I honestly don't know")
+    assert drinking["s06"].rationale.startswith("A health cost of drinking as she does now, in her own words: a reason for change.")
+    activity = {s.id: s for s in get_balance_set("balance-activity").statements}
+    assert "he does not yet say he needs to change" in activity["s04"].rationale
+    assert "(even a need)" not in activity["s04"].rationale
 
 
 def test_placing_checks_index_and_box():
@@ -188,6 +237,21 @@ def test_too_few_statements_and_an_empty_box_are_named(tmp_path):
     messages = [p.message for p in check_paths([path]).problems]
     assert "has 5 statements: write 8 to 12" in messages
     assert "no statement belongs in status_quo_good, status_quo_bad, change_bad: give every box at least one" in messages
+
+
+def test_an_also_box_loads_and_one_naming_the_gold_box_or_no_box_is_refused(tmp_path):
+    rows = eight()
+    rows[0] += "    also: change_good\n"
+    assert load_balance_set(balance_file(tmp_path, rows)).statements[0].also == "change_good"
+    rows = eight()
+    rows[0] += f"    also: {QUADRANTS[0]}\n"  # statement 1's gold box
+    problems = check_paths([balance_file(tmp_path, rows)]).problems
+    assert len(problems) == 1 and problems[0].where == "statement 1, field 'also'"
+    assert "names the gold box 'status_quo_good' again" in problems[0].message and problems[0].line == 12
+    rows = eight()
+    rows[0] += "    also: pros\n"
+    problems = check_paths([balance_file(tmp_path, rows)]).problems
+    assert len(problems) == 1 and problems[0].where == "statement 1, field 'also'" and "'pros' is not allowed" in problems[0].message
 
 
 def test_a_wrong_box_and_a_repeated_id_point_at_the_statement_and_line(tmp_path):

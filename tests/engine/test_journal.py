@@ -24,6 +24,10 @@ def test_the_prompts_cover_the_workshops_questions():
     text = {p.id: p.text.lower() for p in PROMPTS}
     assert all(word in text["autonomy-inner"] for word in ("gift", "respect", "helplessness", "irritation"))
     assert "effect" in text["spirit-effect"]
+    # the four parts of the spirit: partnership, acceptance, compassion, evocation
+    assert ("as a partner rather than an expert, accepting, compassionate, and drawing out the person's own ideas "
+            "rather than supplying yours") in text["spirit-inner"]
+    assert "your body, your feelings and your thoughts" in text["spirit-inner"]
     assert "righting reflex" in text["empathy-cost"] and "empathy fatigue" in text["empathy-fatigue"]
     for pid in ("inner-works", "inner-struggles"):
         assert "feelings" in text[pid] and "self-talk" in text[pid]

@@ -7,7 +7,8 @@ import pytest
 from mi_widgets.engine.classifier import CODES, Classification
 from mi_widgets.engine.library import get_prompt, practice_prompts
 from mi_widgets.engine.practice import (
-    AIM_LABELS, AIMS, EMPTY, HEARD, LONG_TEXT, RIGHTING_REFLEX, PracticeRun, assess, check_aim, judge,
+    AIM_LABELS, AIMS, CAUTION, CLOSED_TIP, EMPTY, HEARD, INFO_TIP, LONG_TEXT, PWP_FOR_REFLECTION, RIGHTING_REFLEX, PracticeRun,
+    assess, check_aim, judge,
 )
 
 
@@ -30,12 +31,38 @@ def test_a_closed_question_when_aiming_open_gets_a_tip_on_opening_it():
     assert "'what'" in a.explanation and "'how'" in a.explanation and "yes, no" in a.explanation
 
 
-@pytest.mark.parametrize("code", ["PERS", "GI", "CONF"])
+@pytest.mark.parametrize("code", ["PERS", "CONF"])
 @pytest.mark.parametrize("aim", ["simple_reflection", "complex_reflection", "open_question"])
-def test_advice_information_or_confrontation_gets_the_righting_reflex_note(aim, code):
+def test_advice_or_confrontation_gets_the_righting_reflex_note(aim, code):
     a = judge(aim, reading(code))
     assert a.verdict == "miss" and a.righting_reflex
-    assert "righting reflex" in a.explanation and a.explanation == RIGHTING_REFLEX
+    assert a.explanation == RIGHTING_REFLEX
+    assert a.explanation.startswith("This sounds like the righting reflex: the natural urge to fix, advise or set the client straight.")
+    assert "(sustain talk)" in a.explanation
+
+
+@pytest.mark.parametrize("aim", AIMS)
+def test_information_is_not_the_righting_reflex_and_points_to_elicit_provide_elicit(aim):
+    a = judge(aim, reading("GI"))
+    assert a.verdict == "miss" and not a.righting_reflex
+    assert a.explanation == INFO_TIP != RIGHTING_REFLEX
+    assert "righting reflex" not in a.explanation
+    assert "not MI-inconsistent in itself" in a.explanation and "(Elicit-Provide-Elicit)" in a.explanation
+
+
+@pytest.mark.parametrize("aim", ["simple_reflection", "complex_reflection"])
+def test_advice_with_permission_when_aiming_for_a_reflection_is_not_the_righting_reflex(aim):
+    a = judge(aim, reading("PWP"))
+    assert a.verdict == "miss" and not a.righting_reflex
+    assert a.explanation == PWP_FOR_REFLECTION and "righting reflex" not in a.explanation
+    assert "the aim here was a reflection" in a.explanation
+    assert a.heard == "This reads as persuading with permission: advice offered after asking permission, or with the choice clearly left to the client."
+
+
+def test_only_advice_or_confrontation_sets_the_righting_reflex_flag():
+    flagged = {(aim, code) for aim in AIMS for code in ("Q", "SR", "CR", "AF", "GI", "PERS", "PWP", "SEEK", "EMPH", "CONF", None)
+               if judge(aim, reading(code, "open" if code == "Q" else None)).righting_reflex}
+    assert flagged == {(aim, code) for aim in AIMS for code in ("PERS", "CONF")}
 
 
 def test_a_reflection_of_the_other_depth_is_near_with_a_tip_on_depth():
@@ -46,10 +73,23 @@ def test_a_reflection_of_the_other_depth_is_near_with_a_tip_on_depth():
 
 
 def test_a_question_when_aiming_for_a_reflection_is_told_to_make_a_statement():
-    closed = judge("simple_reflection", reading("Q", "closed"))
-    assert closed.verdict == "miss" and "statement, not a question" in closed.explanation
     opened = judge("complex_reflection", reading("Q", "open"))
     assert opened.verdict == "near" and "statement, not a question" in opened.explanation
+    simple_open = judge("simple_reflection", reading("Q", "open"))
+    assert simple_open.verdict == "near" and simple_open.explanation == (
+        "A reflection is a statement, not a question. Say back what the client said, in their words or close to them, "
+        "as a statement with the voice going down: 'You ...'.")
+
+
+@pytest.mark.parametrize("aim", ["simple_reflection", "complex_reflection"])
+def test_a_closed_question_when_aiming_for_a_reflection_is_near_and_starts_with_the_two_ways_out(aim):
+    closed = judge(aim, reading("Q", "closed"))
+    assert closed.verdict == "near" and not closed.matched and not closed.righting_reflex
+    assert closed.explanation == CLOSED_TIP
+    assert closed.explanation.startswith(
+        "If you meant a reflection, drop the question form and say it as a statement; if you meant to ask, "
+        "turn what you heard into a statement instead.")
+    assert "statement, not a question" in closed.explanation
 
 
 def test_a_reflection_when_aiming_for_a_question_is_near_not_wrong():
@@ -60,6 +100,26 @@ def test_a_reflection_when_aiming_for_a_question_is_near_not_wrong():
 @pytest.mark.parametrize("code", ["AF", "SEEK", "EMPH"])
 def test_mi_adherent_responses_are_near(code):
     assert judge("simple_reflection", reading(code)).verdict == "near"
+
+
+def test_an_affirmation_when_aiming_for_a_complex_reflection_mentions_that_af_wins():
+    note = "If it praises a specific strength, MITI codes it as an affirmation even when it also reflects."
+    assert note in judge("complex_reflection", reading("AF")).explanation
+    assert note not in judge("simple_reflection", reading("AF")).explanation
+
+
+def test_learner_text_spells_the_code_name_as_the_code_list_does():
+    from mi_widgets.engine.codes import CODES as CODE_TABLE
+
+    name = CODE_TABLE["EMPH"].name
+    assert name == "Emphasizing Autonomy"
+    assert name in judge("open_question", reading("EMPH")).heard
+    assert not any("emphasising" in text.lower() for text in HEARD.values())
+
+
+def test_the_caution_gives_the_range_from_both_held_out_sets():
+    assert "about 83-87 %" in CAUTION and "86.8 %" in CAUTION and "82.9 %" in CAUTION
+    assert "about 87 %" not in CAUTION
 
 
 def test_an_uncoded_reading_is_a_miss_that_asks_for_a_whole_response():

@@ -131,3 +131,10 @@ def test_every_global_has_a_name_and_a_reminder_of_its_scale():
     for key in GLOBAL_KEYS:
         assert GLOBAL_NAMES[key]
         assert "1 =" in SCALE_REMINDERS[key] and "5 =" in SCALE_REMINDERS[key]
+
+
+def test_the_sst_reminder_rewards_acknowledging_sustain_talk_without_drawing_out_more():
+    sst = SCALE_REMINDERS["sst"]
+    assert "1 = argues with it, asks for more of it or dwells on it, so it grows" in sst
+    assert "5 = consistently acknowledges it without drawing out more" in sst and "double-sided reflection" in sst
+    assert "turns the focus elsewhere" not in sst

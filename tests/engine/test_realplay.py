@@ -7,8 +7,8 @@ import pytest
 
 from mi_widgets.engine.miti import THRESHOLDS
 from mi_widgets.engine.realplay import (
-    CSV_COLUMNS, RealplayClock, Tally, check_pause_range, clock_text, csv_filename, participant_names,
-    realplay_record, roles_for_round, session_label,
+    CSV_COLUMNS, DEBRIEF_PROMPTS, OBSERVER_NOTE, ROLE_TASKS, TALLY_HINTS, RealplayClock, Tally, check_pause_range,
+    clock_text, csv_filename, participant_names, realplay_record, roles_for_round, session_label,
 )
 
 
@@ -222,3 +222,14 @@ def test_csv_leaves_undefined_ratios_empty_and_defuses_formulas():
 def test_labels_and_file_names():
     assert session_label("  ") == "practice" and session_label(" a \n b ") == "a b" and len(session_label("x" * 200)) == 80
     assert csv_filename("Group <b>A</b>/../", "2025-03-01T10:15:00+00:00") == "observer-tally-group-b-a-b-2025-03-01-1015.csv"
+
+
+# the words ----------------------------------------------------------------------------------------
+def test_the_role_and_debrief_texts_keep_the_choice_with_the_person():
+    assert ROLE_TASKS["person"].endswith("Choose something you are comfortable sharing; you can stop at any time.")
+    assert ROLE_TASKS["interviewer"] == "Explores it with the person, keeps the choice with them, and helps them along in their own process, at their own pace."
+    assert "own next step" not in ROLE_TASKS["interviewer"]
+    assert dict((q, who) for who, q in DEBRIEF_PROMPTS)[
+        "Were there moments where the interviewer took sides or steered toward a particular conclusion? What happened then?"] == "everyone"
+    assert "the person's own words and wishes, or the interviewer's own idea" in OBSERVER_NOTE
+    assert TALLY_HINTS["righting"] == "Advice, persuasion, correcting or arguing, offered without the person asking or agreeing."

@@ -37,8 +37,8 @@ def test_ruler_has_two_labelled_scales_and_asks_the_follow_up_questions(progress
     r.set_importance(6)
     r.set_confidence(3)
     questions = r.ask()
-    assert [q.text for q in questions] == ["Why a 6 and not a 3?", "What would it take to move from 6 to 8?",
-                                           "What makes you as confident as 3?", "What would help you get a little higher?"]
+    assert [q.text for q in questions] == ["What makes it a 6 and not a 3?", "What would it take to move from 6 to 8?",
+                                           "What makes it a 3 and not a 1?", "What would help you get a little higher?"]
     shown = r.feedback.value
     assert "ℹ" in shown and "Questions for you about: walking to work" in shown
     assert all(q.text in shown for q in questions)
@@ -54,7 +54,18 @@ def test_counselor_mode_shows_questions_to_ask_and_what_to_listen_for():
     r.set_confidence(8)
     r.ask()
     assert "Questions to ask your client" in r.feedback.value and "Listen for" in r.feedback.value
-    assert "Why an 8 and not a 5?" in r.feedback.value and "client" in r.notes.description
+    assert r.feedback.value.count("What makes it an 8 and not a 5?") == 2 and "client" in r.notes.description
+    assert "Both are high: the person may be ready to plan." in r.feedback.value
+
+
+def test_planning_is_suggested_only_when_both_rulers_are_high():
+    r = ReadinessRuler()
+    r.set_importance(7)
+    r.set_confidence(6)
+    r.ask()
+    assert "ready to plan" not in r.feedback.value
+    r.confidence.value = 7  # as dragging it would
+    assert "Both are high: the person may be ready to plan. Ask whether they would like to talk about next steps (planning)." in r.feedback.value
 
 
 def test_a_zero_asks_what_would_make_it_a_one():
@@ -76,9 +87,9 @@ def test_moving_a_slider_after_asking_updates_the_questions():
     r = ReadinessRuler()
     r.set_importance(5)
     r.ask()
-    assert "Why a 5 and not a 2?" in r.feedback.value
+    assert "What makes it a 5 and not a 2?" in r.feedback.value
     r.importance.value = 9  # as dragging it would
-    assert "Why a 9 and not a 6?" in r.feedback.value and "Why a 5" not in r.feedback.value
+    assert "What makes it a 9 and not a 6?" in r.feedback.value and "a 5 and not" not in r.feedback.value
 
 
 def test_learner_text_is_escaped_and_notes_are_saved_on_leaving_the_box(progress_file):
@@ -99,7 +110,7 @@ def test_the_ruler_comes_back_in_a_new_widget():
     again = ReadinessRuler("sleep", mode="counselor")
     assert (again.importance.value, again.confidence.value) == (7, 2)
     assert again.notes.value == "She sleeps badly after late shifts."
-    assert "Why a 7 and not a 4?" in again.feedback.value and "Saved at" in again.saved_line.value
+    assert "What makes it a 7 and not a 4?" in again.feedback.value and "Saved at" in again.saved_line.value
     assert ReadinessRuler("sleep").importance.value == 0  # the self-practice ruler is saved apart
 
 
@@ -130,6 +141,7 @@ def test_all_right_scores_full_marks_and_shows_the_talk_link(progress_file):
     assert "<td>Good things about changing</td><td>change talk</td>" in talk
     assert "<td>Good things about the status quo</td><td>sustain talk</td>" in talk
     assert "equipoise" in talk and "selectively evokes and reflects change talk" in talk and "lower commitment" in talk
+    assert "This sorting exercise trains your ear for change talk and sustain talk; it is not a script to run a full balance with every client." in talk
     record = saved(progress_file, "balance:balance-activity")
     assert record["score"] == 10 and record["max"] == 10
 
@@ -145,6 +157,24 @@ def test_wrong_and_unplaced_statements_are_each_explained():
     assert "✗" in shown and "Not quite." in shown and "⚠" in shown and "Not placed yet." in shown
     first = get_balance_set("balance-drinking").statements[1]
     assert first.rationale.replace("'", "&#x27;") in shown
+
+
+def test_a_defensible_second_box_is_said_to_be_defensible_but_does_not_score(progress_file):
+    bset = get_balance_set("balance-drinking")
+    i = next(i for i, s in enumerate(bset.statements) if s.id == "s04")
+    b = DecisionalBalance("balance-drinking")
+    b.place(i, "status_quo_bad")  # its `also` box
+    result = b.check()
+    assert result.score == 0 and b.score == (0, 10)
+    shown = b.feedback.value
+    assert "◐" in shown and "✗" not in shown and "Defensible." in shown and "Not quite." not in shown
+    assert "0 of 10 statements in the right box. 1 more in a box that can be defended." in shown
+    assert "That box can be defended too, but this set counts Good things about changing as the answer." in shown
+    assert "either box holds change talk" in shown
+    assert saved(progress_file, "balance:balance-drinking")["score"] == 0
+    b.place(i, "change_bad")  # not defensible
+    b.check()
+    assert "Defensible." not in b.feedback.value and "Not quite." in b.feedback.value and "✗" in b.feedback.value
 
 
 def test_nothing_right_is_marked_as_such():

@@ -41,7 +41,45 @@ def test_advice_when_aiming_for_a_reflection_gets_the_righting_reflex_note():
     rp.aim("simple_reflection")
     rp.write("You should cut down before your liver gets any worse.")
     assert rp.check().code == "PERS"
-    assert "✗" in rp.feedback.value and "righting reflex" in rp.feedback.value
+    assert "✗" in rp.feedback.value and "This sounds like the righting reflex" in rp.feedback.value
+
+
+def test_information_when_aiming_for_a_reflection_points_to_elicit_provide_elicit_not_the_righting_reflex():
+    rp = ReflectionPractice("alcohol-01")
+    rp.aim("simple_reflection")
+    rp.write("Guidelines suggest no more than 14 units a week.")
+    result = rp.check()
+    assert result.code == "GI" and not result.righting_reflex and not result.matched
+    html = rp.feedback.value
+    assert "✗" in html and "righting reflex" not in html
+    assert "Information is not MI-inconsistent in itself" in html and "(Elicit-Provide-Elicit)" in html
+    assert html.count("This reads as giving information.") == 1  # the heading, not repeated by the tip
+
+
+def test_advice_with_permission_when_aiming_for_a_reflection_is_not_called_the_righting_reflex():
+    rp = ReflectionPractice("alcohol-01")
+    rp.aim("complex_reflection")
+    rp.write("Some people find it helps to keep a few dry days a week, but you're the best judge of what fits you.")
+    result = rp.check()
+    assert result.code == "PWP" and not result.righting_reflex
+    assert "righting reflex" not in rp.feedback.value and "the aim here was a reflection" in rp.feedback.value
+
+
+def test_a_closed_question_when_aiming_for_a_reflection_is_a_near_miss():
+    rp = ReflectionPractice("alcohol-01")
+    rp.aim("simple_reflection")
+    rp.write("Do you think you drink too much?")
+    assert rp.check().verdict == "near"
+    html = rp.feedback.value
+    assert "◐" in html and "✗" not in html and "Close, but not quite your aim: simple reflection." in html
+    assert "If you meant a reflection, drop the question form and say it as a statement" in html
+
+
+def test_emphasizing_autonomy_is_named_as_in_the_code_list():
+    rp = ReflectionPractice("alcohol-01")
+    rp.write("It's entirely your choice what you do with this.")
+    assert rp.check().code == "EMPH"
+    assert "This reads as Emphasizing Autonomy" in rp.feedback.value
 
 
 def test_every_check_carries_the_caution_about_the_classifier():
@@ -49,7 +87,7 @@ def test_every_check_carries_the_caution_about_the_classifier():
     rp.aim("complex_reflection")
     rp.write("Part of you wants to stop for the baby, and part of you needs the calm the cigarettes bring.")
     rp.check()
-    assert "practice aid" in rp.feedback.value and "87 %" in rp.feedback.value
+    assert "practice aid" in rp.feedback.value and "about 83-87 %" in rp.feedback.value
 
 
 @pytest.mark.parametrize("text", ["", "   \n  "])

@@ -69,6 +69,7 @@ def test_every_scale_is_labelled_and_every_scale_has_its_reminder():
     shown = " ".join(getattr(c, "value", "") for c in ex.children if isinstance(getattr(c, "value", None), str))
     for reminder in SCALE_REMINDERS.values():
         assert reminder.replace("'", "&#x27;") in shown
+    assert "The manual rates a 20-minute segment; on a short excerpt, treat global ratings as practice estimates." in shown
 
 
 def test_the_whole_dialogue_is_shown_with_speakers_in_words():

@@ -30,6 +30,8 @@ def test_names_go_into_the_roles_escaped_and_rotate():
     assert all(box.description for box in t.name_boxes)  # labelled inputs
     t.set_name(2, "Cy")
     assert "Cy" in t.roles_html.value
+    assert "Choose something you are comfortable sharing; you can stop at any time." in t.roles_html.value
+    assert "helps them along in their own process, at their own pace." in t.roles_html.value
     t.rotate()
     assert t.round == 2 and t.roles == {"person": "<b>Bo</b>", "interviewer": "Cy", "observer": "Ann"}
 
@@ -45,6 +47,8 @@ def test_observer_pause_stops_the_play_widget_shows_the_questions_and_resume_goe
     fb = t.feedback.value
     assert "ℹ" in fb and "Pause — observer, ask:" in fb
     assert "What are you experiencing inside right now? (feelings, thoughts)" in fb and "Where are you heading next?" in fb
+    assert "where the interviewer&#x27;s direction comes from: the person&#x27;s own words and wishes" in fb
+    assert "what counts as change talk" not in fb
     assert t.resume_button.disabled is False and t.start_button.disabled is True
     t.resume()
     assert t.phase == "talking" and t.play.playing is True and t.next_pause == 150 and t.feedback.value == ""
@@ -85,7 +89,7 @@ def test_the_end_shows_the_debrief_and_saves_without_names_nobody_typed(progress
     fb = t.feedback.value
     assert "✓" in fb and "Time is up — short debrief" in fb
     assert "Person (Participant 1):" in fb and "Observer (Participant 3):" in fb and "Everyone:" in fb
-    assert "take sides" in fb
+    assert "Were there moments where the interviewer took sides or steered toward a particular conclusion? What happened then?" in fb
     record = saved(progress_file)["realplay:realplay"]
     assert record["kind"] == "realplay" and record["data"]["rounds_done"] == 1 and record["data"]["minutes"] == 1
     assert record["data"]["roles"] == {"person": 1, "interviewer": 2, "observer": 3} and "names" not in record["data"]
@@ -167,7 +171,10 @@ def test_ratios_show_levels_in_words_and_leave_summaries_out():
     assert "66.7 %" in o.stats.value and "✓</span> good" in o.stats.value
     o.tap("open"); o.tap("open")
     assert "0.75 : 1" in o.stats.value and "below fair" in o.stats.value
-    assert "Summaries are counted on their own" in o.note.value
+    assert "Summaries are counted on their own here and left out of R:Q and %CR." in o.note.value
+    assert "a summary is coded as a reflection, usually a complex one" in o.note.value
+    assert "score a little higher on both ratios under MITI coding than this tally shows" in o.note.value
+    assert o.buttons["righting"].tooltip == "Advice, persuasion, correcting or arguing, offered without the person asking or agreeing."
 
 
 def test_undo_takes_back_the_last_tap():
