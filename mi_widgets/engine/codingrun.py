@@ -7,6 +7,9 @@ The coding exercise widget only displays what this module works out:
 * :meth:`CodingRun.result` scores them: per utterance right or wrong, code agreement and Cohen's
   kappa, subtype agreement kept apart (a learner who gets CT right but the subtype wrong sees that),
   the mix-ups in words, and the MITI 4.2.1 summary of the learner's codes beside the expert's.
+* :meth:`CodingRun.marks` gives the short marker shown beside each utterance's dropdown: right or
+  not after Check (without the expert's code, so the learner can try again), and the expert's code
+  and rationale too after Reveal.
 
 Everything a learner reads is returned as plain text through :func:`~.i18n._`; the view escapes it.
 """
@@ -51,18 +54,18 @@ NOUNS: dict[str, tuple[str, str, str, str]] = {
 #: Hints by code family: a nudge toward the decision, never the answer. Both codes of a family
 #: (SR and CR, the three MI-adherent codes ...) get the same hint, so the hint cannot give it away.
 HINTS: dict[str, str] = {
-    "reflection": N_("It gives back what the client said. Does it add meaning, feeling or emphasis the client did not say?"),
+    "reflection": N_("It gives back what the client said. Does it add substantial meaning, feeling or emphasis that the client did not say? If you cannot decide, MITI codes the simpler one."),
     "question": N_("Is the counsellor asking the client for something here, even where the sentence has no question mark?"),
-    "mia": N_("The counsellor turns to the client as a person and a partner. Is it about a specific strength or effort, an invitation to share ideas or give permission, or the client's right to decide?"),
-    "telling": N_("The counsellor brings in their own knowledge or opinion. Is it offered neutrally, does it push toward a change (and was permission asked or the choice left open), or does it argue with or judge the client?"),
+    "mia": N_("The counsellor turns to the client as a person and a partner. Is it about a specific strength or effort, an invitation to share ideas or give permission, or the client's right to decide? If it could equally be a question or a reflection, code that instead; if unsure between the three, take the lower one (Affirm before Seeking Collaboration before Emphasizing Autonomy)."),
+    "telling": N_("The counsellor brings in their own knowledge or opinion. Is it offered neutrally, does it push toward a change (and was permission asked or the choice left open), or does it argue with or judge the client? If unsure whether it persuades, code it as information; if it both persuades and confronts, Confront wins."),
     "client": N_("Which way do the client's words lean: toward the change, toward keeping things as they are, or neither?"),
     "uncoded_counselor": N_("First ask whether this line does any coded behaviour at all: reflect, ask, inform, persuade, affirm, share power, stress choice or confront. Not every line earns a code."),
-    "uncoded_client": N_("First ask whether this line says anything about the change at all. Not every line earns a code."),
+    "uncoded_client": N_("First ask whether this is a real turn at all, or only a brief sound such as 'mm-hmm' or 'yeah' while the counsellor keeps talking. Brief sounds take no code; a full line that says nothing about the change is neutral."),
 }
 #: Added when subtypes are coded too.
 SUBTYPE_HINTS: dict[str, str] = {
     "question": N_("Could the client answer it in a word or two, or does it invite them to tell it in their own words?"),
-    "client": N_("If the words lean one way, what kind of talk is it: a wish, an ability, a reason or a need (preparing), or a commitment, a readiness or a step already taken (mobilising)?"),
+    "client": N_("If the words lean one way, what kind of talk is it: a wish, an ability, a reason or a need (preparatory), or a commitment, a readiness or a step already taken (mobilising)? Sustain talk has the same kinds, pointing away from change ('I don't want to', 'I can't')."),
 }
 FAMILY: dict[str, str] = {
     "SR": "reflection", "CR": "reflection", "Q": "question",
@@ -74,7 +77,7 @@ FAMILY: dict[str, str] = {
 SUMMARY_NAMES: dict[str, str] = {
     "reflection_to_question": N_("Reflection-to-question ratio (R:Q)"),
     "percent_complex_reflections": N_("% complex reflections (%CR)"),
-    "percent_change_talk": N_("% change talk (%CT)"),
+    "percent_change_talk": N_("% change talk (%CT; client language, not a MITI 4.2.1 score)"),
     "total_mi_adherent": N_("MI-adherent total (AF + SEEK + EMPH)"),
     "total_mi_non_adherent": N_("MI non-adherent total (PERS + CONF)"),
 }
@@ -189,6 +192,37 @@ class UtteranceResult:
             return "part", _("Right code, other subtype: you chose {label}.").format(label=option_label(self.learner))
         return "bad", _("Not quite: you chose {label}.").format(label=option_label(self.learner))
 
+    def mark(self, reveal: bool = False) -> Mark:
+        """The inline marker beside this utterance's dropdown.
+
+        Without ``reveal`` only whether the code is right (the expert's code stays hidden, so a
+        learner can try again); with ``reveal`` the expert's code and rationale as well.
+        """
+        if self.learner is None:
+            status, words = "info", _("Not coded yet.")
+        elif self.correct:
+            status, words = "ok", _("Right.")
+        elif self.code_correct:
+            status, words = "part", _("Right code, other subtype.")
+        else:
+            status, words = "bad", _("Not quite.")
+        if not reveal:
+            return Mark(self.index, status, words)  # type: ignore[arg-type]
+        why = _("Why: {rationale}").format(rationale=self.rationale) if self.rationale else None
+        return Mark(self.index, status, words, _("Expert's code: {label}.").format(label=option_label(self.gold)), why)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What the marker beside one utterance's dropdown says (plain text; the view escapes it and
+    adds the icon for ``status``)."""
+
+    index: int  #: 0-based position in the dialogue
+    status: Status  #: ok (right), part (right code, other subtype), bad (wrong), info (not coded yet)
+    words: str  #: "Right.", "Not quite." ...
+    expert: str | None = None  #: after Reveal: "Expert's code: CR — Complex Reflection."
+    why: str | None = None  #: after Reveal, where the dialogue gives one: "Why: ..." (the rationale)
+
 
 @dataclass
 class CodingResult:
@@ -264,10 +298,14 @@ class CodingResult:
                      "Codes: {agree} agreement with the expert, Cohen's kappa {kappa}, over the {n} utterances you coded.", self.n_answered).format(
                 agree=fmt_percent(self.percent_agreement), kappa=fmt_kappa(self.kappa), n=self.n_answered)
         ]
+        if self.kappa is not None:
+            lines.append(_("Kappa corrects agreement for chance; above about 0.6 counts as good agreement between coders."))
         if self.subtype_pairs:
             lines.append(
                 _("Subtypes (open/closed, DARN-CAT), where your code was right: {right} of {n} ({agree}), Cohen's kappa {kappa}.").format(
                     right=self.subtype_right, n=len(self.subtype_pairs), agree=fmt_percent(self.subtype_agreement), kappa=fmt_kappa(self.subtype_kappa)))
+        if any(g in ("open", "closed") for g, _l in self.subtype_pairs):
+            lines.append(_("Open/closed is a learning distinction; MITI 4.2.1 counts all questions as Q."))
         missing = self.n_targets - self.n_answered
         if missing:
             lines.append(_("{n} of {total} utterances are not coded yet.").format(n=missing, total=self.n_targets))
@@ -381,21 +419,30 @@ class CodingRun:
             utts[i] = replace(utts[i], code=code, subcode=sub if code else None)
         return replace(self.dialogue, utterances=tuple(utts))
 
-    def result(self) -> CodingResult:
-        """Score the learner's labels against the gold codes."""
+    def items(self) -> list[UtteranceResult]:
+        """Each targeted utterance, right or wrong: the per-utterance part of :meth:`result`,
+        without the agreement and MITI figures."""
         items: list[UtteranceResult] = []
-        subtype_pairs: list[tuple[str, str]] = []
         for i in self.targets:
             u = self.dialogue.utterances[i]
             gold, given = self.gold(i), self.answers.get(i)
             gold_code, gold_sub = split_label(gold)
             code, sub = split_label(given)
             code_ok = None if given is None else code == gold_code
-            sub_ok = None
-            if code_ok and gold_sub is not None:
-                sub_ok = sub == gold_sub
-                subtype_pairs.append((gold, given or ""))
+            sub_ok = sub == gold_sub if code_ok and gold_sub is not None else None
             items.append(UtteranceResult(i, u.speaker, u.text, gold, given, code_ok, sub_ok, u.rationale))
+        return items
+
+    def marks(self, reveal: bool = False) -> dict[int, Mark]:
+        """The marker for every targeted utterance, by index: right or not (after Check), plus
+        the expert's code and rationale with ``reveal``. See :meth:`UtteranceResult.mark`."""
+        return {it.index: it.mark(reveal) for it in self.items()}
+
+    def result(self) -> CodingResult:
+        """Score the learner's labels against the gold codes."""
+        items = self.items()
+        # (gold, learner) where the code is right and a gold subtype exists: scored apart
+        subtype_pairs = [(it.gold, it.learner or "") for it in items if it.subcode_correct is not None]
         codes = score_answers(self.dialogue, {i: split_label(l)[0] or UNCODED for i, l in self.answers.items()}, with_subcodes=False)
         return CodingResult(items, codes, subtype_pairs, score_dialogue(self.learner_dialogue()), score_dialogue(self.dialogue), self.target, self.subcodes)
 
@@ -441,6 +488,6 @@ class CodingRun:
 
 
 __all__ = [
-    "CodingResult", "CodingRun", "UtteranceResult", "TARGETS", "HINTS", "NOUNS",
+    "CodingResult", "CodingRun", "Mark", "UtteranceResult", "TARGETS", "HINTS", "NOUNS",
     "fmt_kappa", "fmt_percent", "mix_up_sentence", "option_label", "options_for", "parse_label", "subtype_sentence",
 ]

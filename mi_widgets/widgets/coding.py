@@ -6,6 +6,7 @@ The view only displays; the scoring, hints and every sentence of feedback come f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from typing import Any, Literal
 
@@ -13,7 +14,7 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from ..engine.codingrun import CodingResult, CodingRun, Target, options_for
+from ..engine.codingrun import CodingResult, CodingRun, Mark, Target, UtteranceResult, options_for
 from ..engine.i18n import N_, _
 from ..engine.library import get_dialogue
 from ..engine.model import Dialogue
@@ -28,6 +29,18 @@ TASKS: dict[str, str] = {
     "client": N_("Code each client utterance as change talk, sustain talk or neutral, or 'none' where it takes no code."),
     "both": N_("Code every utterance: the counsellor's with MITI behaviour codes, the client's as change talk, sustain talk or neutral."),
 }
+
+
+#: Inline style of a marker: the feedback box's colours and icon, made compact to sit by a dropdown.
+MARK_STYLE = "margin:0;padding:.1rem .5rem;border-left-width:.25rem"
+
+
+def mark_html(mark: Mark) -> str:
+    """The marker beside one dropdown: icon (hidden from screen readers) and words, then the
+    expert's code and rationale after Reveal; every text escaped."""
+    extra = "".join(f"<br>{esc(t)}" for t in (mark.expert, mark.why) if t)
+    return (f'<div class="miw"><div class="miw-fb miw-{mark.status}" style="{MARK_STYLE}">'
+            f'<span class="miw-icon" aria-hidden="true">{ICONS[mark.status]}</span><strong>{esc(mark.words)}</strong>{extra}</div></div>')
 
 
 def _item(status: str, words: str, rest: str = "") -> str:
@@ -50,7 +63,9 @@ class CodingExercise(Exercise):
     such as ``"Q:open"``, ``"CT:reasons"``, ``"none"``), ``check()`` returns the engine's
     :class:`~mi_widgets.engine.codingrun.CodingResult`, ``hint(i)``, ``retry()``, ``reveal()``,
     ``next()``, ``previous()``. ``feedback.value`` is the HTML the learner sees; ``result`` the last
-    checked result; ``dropdowns`` the controls by utterance index.
+    checked result; ``dropdowns`` the controls by utterance index; ``markers`` the HTML beside each
+    dropdown (empty until Check: then right or not; after Reveal the expert's code and rationale
+    too; emptied when that dropdown changes or on Retry); ``revealed`` whether Reveal was pressed.
     """
 
     kind = "coding"
@@ -69,12 +84,20 @@ class CodingExercise(Exercise):
         # dialogue then builds in a fraction of the time.
         layout, style = w.Layout(width="34rem", max_width="100%"), DescriptionStyle(description_width="initial")
         self._html_layout, self._html_style = w.Layout(), HTMLStyle()
+        # Each dropdown sits in a row with its marker beside it (below it where the row is too
+        # narrow); the markers are made once, empty, and only their value changes later.
+        row_layout, mark_layout = w.Layout(flex_flow="row wrap", align_items="center"), w.Layout(max_width="100%")
         self.dropdowns: dict[int, w.Dropdown] = {}
+        self.markers: dict[int, w.HTML] = {}
+        self._lines: dict[int, w.HBox] = {}  #: dropdown and marker, by utterance index
+        self.revealed = False
         for i in self.run.targets:
             dd = w.Dropdown(options=choices[self.dialogue.utterances[i].speaker], value=UNSET,
                             description=_("Utterance {n} code").format(n=i + 1), style=style, layout=layout)
             dd.observe(partial(self._picked, i), names="value")
             self.dropdowns[i] = dd
+            self.markers[i] = w.HTML(layout=mark_layout, style=self._html_style)
+            self._lines[i] = w.HBox((dd, self.markers[i]), layout=row_layout)
         self._saved: dict[str, Any] = {}
         rec = self.restore(self.dialogue.id)
         if rec:
@@ -117,7 +140,7 @@ class CodingExercise(Exercise):
         for i in range(len(self.dialogue.utterances)):
             pending.append(self._utt_html(i))
             if i in self.dropdowns:
-                rows += [self._block(pending), self.dropdowns[i]]
+                rows += [self._block(pending), self._lines[i]]
                 pending = []
         if pending:
             rows.append(self._block(pending))
@@ -129,6 +152,7 @@ class CodingExercise(Exercise):
     # --- driving --------------------------------------------------------------------------
 
     def _picked(self, index: int, change: dict) -> None:
+        self.markers[index].value = ""  # the marker spoke of the code before this change
         if change["new"] == UNSET:
             self.run.clear(index)
         else:
@@ -158,7 +182,7 @@ class CodingExercise(Exercise):
             self.context.value = (f'<div class="miw" role="region" aria-label="{esc(_("The dialogue so far"))}" tabindex="0" '
                                   f'style="max-height:22rem;overflow-y:auto">{before}</div>') if before else ""
             self.here.value = f'<div class="miw">{self._utt_html(i)}</div>'
-            self.current.children = (self.here, self.dropdowns[i])
+            self.current.children = (self.here, self._lines[i])
         return i
 
     def next(self) -> int:
@@ -178,8 +202,19 @@ class CodingExercise(Exercise):
         data = self.run.to_data(self._saved)
         self.record(self.dialogue.id, score=res.n_right, max=res.n_targets, data=data, title=self.dialogue.title)
         self._saved = data
+        self._mark(res.items)
         self.show(res.status(), res.title(), self._feedback(res))  # type: ignore[arg-type]
         return res
+
+    def _mark(self, items: Iterable[UtteranceResult]) -> None:
+        """Fill every marker (after Reveal with the expert's code and rationale too)."""
+        for it in items:
+            self.markers[it.index].value = mark_html(it.mark(self.revealed))
+
+    def clear_markers(self) -> None:
+        """Empty every marker beside the dropdowns."""
+        for m in self.markers.values():
+            m.value = ""
 
     def _feedback(self, res: CodingResult) -> str:
         html = ["<p>" + "<br>".join(esc(line) for line in res.agreement_lines()) + "</p>"]
@@ -187,7 +222,7 @@ class CodingExercise(Exercise):
         html.append(f"<p><strong>{esc(_('What was mixed up'))}</strong></p>")
         html.append("<ul>" + "".join(f"<li>{esc(m)}</li>" for m in mixed) + "</ul>" if mixed else f"<p>{esc(_('Nothing mixed up.'))}</p>")
         rows = "".join(f'<tr><th scope="row">{esc(a)}</th><td>{esc(b)}</td><td>{esc(c)}</td></tr>' for a, b, c in res.summary_rows())
-        caption = esc(_("MITI summary: your codes beside the expert's"))
+        caption = esc(_("Summary of your codes beside the expert's (MITI 4.2.1; %CT from client-language coding)"))
         html.append(f'<table class="miw-table"><caption>{caption}</caption>'
                     f'<thead><tr><th scope="col">{esc(_("Measure"))}</th><th scope="col">{esc(_("Your codes"))}</th>'
                     f'<th scope="col">{esc(_("Expert"))}</th></tr></thead><tbody>{rows}</tbody></table>')
@@ -196,7 +231,8 @@ class CodingExercise(Exercise):
             status, words = it.verdict()
             why = f"<br>{esc(_('Why:'))} {esc(it.rationale)}" if it.rationale and it.learner is not None else ""
             items.append(_item(status, _("Utterance {n}:").format(n=it.index + 1), f" {esc(words)}<br><em>{esc(it.text)}</em>{why}"))
-        html.append(f"<p><strong>{esc(_('Utterance by utterance'))}</strong></p><ul>{''.join(items)}</ul>")
+        summary = esc(_("Utterance by utterance ({n})").format(n=len(items)))
+        html.append(f"<details><summary><strong>{summary}</strong></summary><ul>{''.join(items)}</ul></details>")
         return "".join(html)
 
     def hint(self, index: int | None = None) -> str:
@@ -213,10 +249,12 @@ class CodingExercise(Exercise):
         return text
 
     def retry(self) -> list[int]:
-        """Clear the wrong answers, keep the right ones; returns the cleared indices."""
+        """Clear the wrong answers, keep the right ones, empty the markers; returns the cleared
+        indices."""
         cleared = self.run.retry()
         for i in cleared:
             self.dropdowns[i].value = UNSET
+        self.clear_markers()
         if not cleared:
             self.show("info", _("Nothing to clear: none of your codes is wrong."))
             return cleared
@@ -226,8 +264,11 @@ class CodingExercise(Exercise):
         return cleared
 
     def reveal(self) -> list[tuple[int, str, str | None]]:
-        """Show the expert's code and rationale for every utterance coded here; returns them."""
+        """Show the expert's code and rationale for every utterance coded here, in the feedback
+        area and in each marker (with whether the learner's code, if any, is right); returns them."""
         shown = self.run.reveal()
+        self.revealed = True
+        self._mark(self.run.items())
         items = "".join(f"<li><strong>{esc(_('Utterance {n}:').format(n=i + 1))}</strong> {esc(label)}"
                         f"{'<br>' + esc(why) if why else ''}</li>" for i, label, why in shown)
         self.show("info", _("The expert's codes"), f"<ul>{items}</ul>")

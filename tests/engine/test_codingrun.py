@@ -11,7 +11,7 @@ from mi_widgets.engine.codingrun import (
 from mi_widgets.engine.library import get_dialogue
 from mi_widgets.engine.model import Dialogue, Utterance
 
-SPEC_CR_HINT = "It gives back what the client said. Does it add meaning, feeling or emphasis the client did not say?"
+SPEC_CR_HINT = "It gives back what the client said. Does it add substantial meaning, feeling or emphasis that the client did not say? If you cannot decide, MITI codes the simpler one."
 
 
 def all_right(run: CodingRun) -> CodingRun:
@@ -122,7 +122,7 @@ def test_complex_reflections_coded_as_simple_show_in_agreement_mix_ups_and_miti(
     rows = dict((name, (mine, expert)) for name, mine, expert in res.summary_rows())
     assert rows["% complex reflections (%CR)"] == ("14 %", "57 %")  # 1 of 7 tallied reflections
     assert rows["Reflection-to-question ratio (R:Q)"] == ("2.3 : 1", "2.3 : 1")
-    assert "% change talk (%CT)" not in rows  # client codes were not part of this exercise
+    assert "% change talk (%CT; client language, not a MITI 4.2.1 score)" not in rows  # client codes were not part of this exercise
     wrong = [item for item in res.items if item.correct is False]
     assert [w.index for w in wrong] == [8, 10, 19]
     assert wrong[0].verdict() == ("bad", "Not quite: you chose SR — Simple Reflection.")
@@ -155,12 +155,13 @@ def test_code_and_subtype_are_scored_apart():
     assert res.n_right == res.n_targets - 2
     assert res.items[0].verdict() == ("part", "Right code, other subtype: you chose CT:need — Change Talk (need).")
     lines = res.agreement_lines()
-    assert lines[0].startswith("Codes: 100 % agreement") and f"{n_sub - 2} of {n_sub}" in lines[1]
+    assert lines[0].startswith("Codes: 100 % agreement") and lines[1].startswith("Kappa corrects agreement for chance")
+    assert f"{n_sub - 2} of {n_sub}" in lines[2]
     assert res.mix_up_lines() == [
         "You had the code right for 1 change talk utterance but the subtype wrong: reasons instead of desire (CT:desire → CT:reasons).",
         "You had the code right for 1 change talk utterance but the subtype wrong: need instead of reasons (CT:reasons → CT:need).",
     ]
-    assert [k for k, _m, _e in res.summary_rows()] == ["% change talk (%CT)"]
+    assert [k for k, _m, _e in res.summary_rows()] == ["% change talk (%CT; client language, not a MITI 4.2.1 score)"]
 
 
 def test_a_wrong_code_is_not_also_counted_as_a_wrong_subtype():
@@ -212,7 +213,7 @@ def test_without_subcodes_only_the_code_counts():
     assert run.gold(7) == "Q"
     res = run.result()
     assert res.items[run.targets.index(7)].correct is True
-    assert res.subtype_pairs == [] and len(res.agreement_lines()) == 2  # no subtype line
+    assert res.subtype_pairs == [] and not any(l.startswith("Subtypes") or l.startswith("Open/closed") for l in res.agreement_lines())
 
 
 def test_gold_without_a_subtype_does_not_score_the_learners_subtype():
@@ -281,3 +282,48 @@ def test_saved_labels_round_trip_and_keep_another_targets_work():
     plain = CodingRun(d, "counselor", subcodes=False)
     assert plain.load(data) == 2 and plain.answers[1] == "Q"
     assert CodingRun(d, "counselor").load({"labels": {"x": "CR", "1": "Q", "3": "<b>"}}) == 0  # damaged entries skipped
+
+
+# --- the marker beside each dropdown ---------------------------------------------------------
+
+
+def test_marks_say_right_or_not_without_the_expert_code_until_reveal():
+    d = get_dialogue("er-alcohol-mi")
+    run = CodingRun(d, "both")
+    run.set_code(1, "Q:open")  # right
+    run.set_code(8, "SR")  # gold CR: wrong
+    run.set_code(9, "CT:need")  # gold CT with another subtype: right code, other subtype
+    marks = run.marks()
+    assert set(marks) == set(run.targets)
+    assert (marks[1].status, marks[1].words) == ("ok", "Right.")
+    assert (marks[8].status, marks[8].words) == ("bad", "Not quite.")
+    assert (marks[9].status, marks[9].words) == ("part", "Right code, other subtype.")
+    assert (marks[3].status, marks[3].words) == ("info", "Not coded yet.")
+    for m in marks.values():  # nothing gives the expert's code away before Reveal
+        assert m.expert is None and m.why is None
+        assert "CR" not in m.words and "Complex" not in m.words
+
+
+def test_revealed_marks_add_the_expert_code_and_rationale():
+    d = get_dialogue("er-alcohol-mi")
+    run = CodingRun(d, "counselor")
+    run.set_code(8, "SR")
+    marks = run.marks(reveal=True)
+    assert marks[8].status == "bad" and marks[8].words == "Not quite."
+    assert marks[8].expert == "Expert's code: CR — Complex Reflection."
+    assert marks[8].why == f"Why: {d.utterances[8].rationale}"
+    assert marks[0].status == "info" and marks[0].expert == "Expert's code: none — No code."
+    bare = Dialogue(id="b", title="b", utterances=(Utterance("counselor", "Hello.", None),))
+    assert CodingRun(bare).marks(reveal=True)[0].why is None  # no rationale: no "Why:" line
+    assert CodingRun(bare).items()[0].gold == UNCODED
+
+
+def test_open_closed_is_called_a_learning_distinction_when_questions_were_coded():
+    d = get_dialogue("quitline-smoking")
+    run = CodingRun(d, "counselor", subcodes=True)
+    q = next(i for i in run.targets if d.utterances[i].code == "Q")
+    run.set_code(q, d.utterances[q].label)
+    assert "Open/closed is a learning distinction; MITI 4.2.1 counts all questions as Q." in run.result().agreement_lines()
+    plain = CodingRun(d, "counselor", subcodes=False)
+    plain.set_code(q, "Q")
+    assert not any("Open/closed" in line for line in plain.result().agreement_lines())

@@ -33,7 +33,7 @@ def test_fully_right_codes_score_full_marks_with_kappa_rationales_and_the_miti_t
     assert "Codes: 100 % agreement with the expert, Cohen&#x27;s kappa 1.00" in fb
     assert "Nothing mixed up." in fb
     assert '<th scope="row">Reflection-to-question ratio (R:Q)</th><td>2.2 : 1</td><td>2.2 : 1</td>' in fb
-    assert '<th scope="row">% change talk (%CT)</th><td>85 %</td><td>85 %</td>' in fb
+    assert '<th scope="row">% change talk (%CT; client language, not a MITI 4.2.1 score)</th><td>85 %</td><td>85 %</td>' in fb
     assert html.escape(d.utterances[3].rationale) in fb  # the gold rationale, escaped
     assert "Right: CR — Complex Reflection." in fb
     rec = saved(progress_file, "quitline-smoking")
@@ -99,12 +99,12 @@ def test_step_mode_shows_one_utterance_with_the_dialogue_before_it():
     d = get_dialogue("er-alcohol-mi")
     ex = CodingExercise("er-alcohol-mi", mode="step")
     assert "Utterance 1 of 26" in ex.position.value and ex.context.value == ""
-    assert ex.current.children[1] is ex.dropdowns[0]
+    assert ex.current.children[1].children == (ex.dropdowns[0], ex.markers[0])  # the dropdown, its marker beside it
     assert ex.next() == 1
     assert ex.next() == 3  # client utterances are skipped when coding the counsellor
     assert "Utterance 4 of 26" in ex.position.value and "(to code: 3 of 15)" in ex.position.value
     assert html.escape(d.utterances[2].text) in ex.context.value  # the client's words as context
-    assert html.escape(d.utterances[3].text) in ex.here.value and ex.current.children[1] is ex.dropdowns[3]
+    assert html.escape(d.utterances[3].text) in ex.here.value and ex.current.children[1].children[0] is ex.dropdowns[3]
     assert ex.previous() == 1 and ex.previous() == 0 and ex.previous() == 0
     for _ in range(30):
         ex.next()
@@ -114,7 +114,7 @@ def test_step_mode_shows_one_utterance_with_the_dialogue_before_it():
 def test_hint_nudges_without_the_answer():
     ex = CodingExercise("er-alcohol-mi", mode="step")
     text = ex.hint(8)  # gold CR
-    assert text == "It gives back what the client said. Does it add meaning, feeling or emphasis the client did not say?"
+    assert text == "It gives back what the client said. Does it add substantial meaning, feeling or emphasis that the client did not say? If you cannot decide, MITI codes the simpler one."
     assert "ℹ" in ex.feedback.value and "Hint for utterance 9" in ex.feedback.value and text in ex.feedback.value
     ex.go(1)
     assert "in a word or two" in ex.hint()  # the utterance on screen: an open question
@@ -208,3 +208,112 @@ def test_a_long_dialogue_builds_and_checks_fast():
     elapsed = time.perf_counter() - start
     assert res.n_right == 65
     assert elapsed < 0.5, f"building and checking took {elapsed:.2f} s"
+
+
+# --- the marker beside each dropdown, and the collapsible list ---------------------------------
+
+
+def row_of(ex: CodingExercise, i: int):
+    """The widget on the page (whole mode) that holds utterance i's dropdown."""
+    body = next(c for c in ex.children if isinstance(getattr(c, "children", None), tuple) and any(ex.dropdowns[i] in getattr(r, "children", ()) for r in c.children))
+    return next(r for r in body.children if ex.dropdowns[i] in getattr(r, "children", ()))
+
+
+def test_after_check_each_dropdown_has_a_marker_beside_it_with_icon_and_words():
+    ex = CodingExercise("er-alcohol-mi", target="both")
+    assert all(m.value == "" for m in ex.markers.values())  # nothing before Check
+    assert row_of(ex, 8).children == (ex.dropdowns[8], ex.markers[8])  # right next to the dropdown
+    ex.set_code(1, "Q:open")  # right
+    ex.set_code(8, "SR")  # gold CR
+    ex.set_code(9, "CT:need")  # right code, other subtype
+    ex.check()
+    assert "✓" in ex.markers[1].value and "Right." in ex.markers[1].value
+    assert "✗" in ex.markers[8].value and "Not quite." in ex.markers[8].value
+    assert "◐" in ex.markers[9].value and "Right code, other subtype." in ex.markers[9].value
+    assert "ℹ" in ex.markers[3].value and "Not coded yet." in ex.markers[3].value
+    assert "Complex Reflection" not in ex.markers[8].value and "CR" not in ex.markers[8].value  # no answer given away
+    assert 'aria-hidden="true">✗</span>' in ex.markers[8].value  # the icon is decoration; the words carry it
+
+
+def test_a_marker_clears_when_its_dropdown_changes_and_all_clear_on_retry():
+    ex = code_all(CodingExercise("er-alcohol-mi"))
+    ex.set_code(8, "SR")
+    ex.set_code(10, "SR")
+    ex.check()
+    assert "Not quite." in ex.markers[8].value and "Not quite." in ex.markers[10].value
+    ex.dropdowns[8].value = "CR"  # the learner picks again
+    assert ex.markers[8].value == ""
+    assert "Not quite." in ex.markers[10].value and "Right." in ex.markers[1].value  # the others stay
+    ex.check()
+    assert "Right." in ex.markers[8].value
+    ex.retry()
+    assert all(m.value == "" for m in ex.markers.values())
+    assert ex.dropdowns[10].value == UNSET and ex.dropdowns[8].value == "CR"
+
+
+def test_reveal_puts_the_expert_code_and_rationale_in_the_markers():
+    d = get_dialogue("er-alcohol-mi")
+    ex = CodingExercise("er-alcohol-mi")
+    ex.set_code(8, "SR")
+    ex.reveal()
+    m8 = ex.markers[8].value
+    assert "✗" in m8 and "Not quite." in m8 and "Expert&#x27;s code: CR — Complex Reflection." in m8
+    assert html.escape(d.utterances[8].rationale) in m8
+    assert "Expert&#x27;s code: none — No code." in ex.markers[0].value and "Not coded yet." in ex.markers[0].value
+    assert ex.labels == {8: "SR"}  # revealing does not code for the learner
+    ex.check()  # once revealed, Check keeps the expert's code beside the verdict
+    assert "Not quite." in ex.markers[8].value and "Expert&#x27;s code: CR" in ex.markers[8].value
+    ex.set_code(8, "CR")
+    assert ex.markers[8].value == ""
+
+
+def test_step_mode_shows_the_current_utterances_marker():
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    i = ex.go(ex.run.targets.index(8))  # utterance 9, gold CR
+    assert i == 8
+    ex.set_code(i, "SR")
+    ex.check()
+    line = ex.current.children[1]
+    assert line.children == (ex.dropdowns[i], ex.markers[i]) and "Not quite." in line.children[1].value
+    ex.set_code(i, "CR")
+    ex.check()
+    assert "✓" in ex.current.children[1].children[1].value and "Right." in ex.current.children[1].children[1].value
+
+
+def test_marker_text_is_escaped():
+    d = Dialogue(
+        id="esc-mark", title="t",
+        utterances=(Utterance("counselor", "Say <b>this</b>", "SR", None, "Because <script>x</script> & <i>so</i>"),),
+    )
+    ex = CodingExercise(d)
+    ex.set_code(0, "CR")
+    ex.check()
+    assert "Not quite." in ex.markers[0].value and "<script>" not in ex.markers[0].value
+    ex.reveal()
+    m = ex.markers[0].value
+    assert "<script>" not in m and "<i>so" not in m
+    assert "Because &lt;script&gt;x&lt;/script&gt; &amp; &lt;i&gt;so&lt;/i&gt;" in m
+
+
+def test_markers_are_made_once_and_share_one_layout_and_style():
+    ex = code_all(CodingExercise("quitline-smoking", target="both"))
+    before = dict(ex.markers)
+    assert len(before) == 39
+    assert len({id(m.layout) for m in before.values()}) == 1 and len({id(m.style) for m in before.values()}) == 1
+    ex.check()
+    ex.reveal()
+    ex.retry()
+    assert all(ex.markers[i] is before[i] for i in before)  # updated in place, never rebuilt
+
+
+def test_the_utterance_by_utterance_list_is_collapsed_below_the_summary():
+    ex = code_all(CodingExercise("quitline-smoking", target="both"))
+    ex.set_code(3, "SR")
+    ex.check()
+    fb = ex.feedback.value
+    head = "<details><summary><strong>Utterance by utterance (39)</strong></summary>"
+    assert fb.count(head) == 1 and fb.endswith("</ul></details></div></div>")
+    summary, _sep, listing = fb.partition(head)
+    assert "Cohen&#x27;s kappa" in summary and "You coded 1 complex reflection as a simple reflection" in summary
+    assert "Summary of your codes beside the expert" in summary and "Utterance 4:" not in summary  # the long list is only inside <details>
+    assert "Utterance 4:" in listing and "Not quite: you chose SR — Simple Reflection." in listing
