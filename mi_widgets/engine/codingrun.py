@@ -304,7 +304,7 @@ class CodingResult:
             lines.append(
                 _("Subtypes (open/closed, DARN-CAT), where your code was right: {right} of {n} ({agree}), Cohen's kappa {kappa}.").format(
                     right=self.subtype_right, n=len(self.subtype_pairs), agree=fmt_percent(self.subtype_agreement), kappa=fmt_kappa(self.subtype_kappa)))
-        if any(g in ("open", "closed") for g, _l in self.subtype_pairs):
+        if any(g.startswith("Q:") for g, _l in self.subtype_pairs):
             lines.append(_("Open/closed is a learning distinction; MITI 4.2.1 counts all questions as Q."))
         missing = self.n_targets - self.n_answered
         if missing:
