@@ -39,7 +39,7 @@ def mark_html(mark: Mark) -> str:
     """The marker beside one dropdown: icon (hidden from screen readers) and words, then the
     expert's code and rationale after Reveal; every text escaped."""
     extra = "".join(f"<br>{esc(t)}" for t in (mark.expert, mark.why) if t)
-    return (f'<div class="miw"><div class="miw-fb miw-{mark.status}" style="{MARK_STYLE}">'
+    return (f'<div class="miw miw-mark"><div class="miw-fb miw-{mark.status}" style="{MARK_STYLE}">'
             f'<span class="miw-icon" aria-hidden="true">{ICONS[mark.status]}</span><strong>{esc(mark.words)}</strong>{extra}</div></div>')
 
 

@@ -115,7 +115,8 @@ def test_each_widget_answers_its_main_clicks_in_voila(page, served):
     coding.get_by_label("Utterance 1 code").select_option(label="none — No code")
     coding.get_by_role("button", name="Check").click()
     coding.get_by_text("1 of 15 right.").wait_for()
-    assert "Cohen" in coding.inner_text() and "MITI summary" in coding.inner_text()
+    assert "Cohen" in coding.inner_text() and "Summary of your codes beside the expert" in coding.inner_text()
+    assert "Right." in coding.locator(".miw-mark").first.inner_text()  # the marker beside utterance 1
 
     ratings.get_by_role("radio", name="4").nth(2).check()  # Partnership 4
     ratings.get_by_role("button", name="Check my ratings").click()
