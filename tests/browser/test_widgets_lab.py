@@ -53,6 +53,16 @@ def test_widgets_work_in_jupyterlab_and_progress_survives_a_kernel_restart(page,
     assert json.loads(progress.read_text())["records"]["quiz:oars-01"]["score"] == 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widgets-lab-1280.png"))
+    # the realplay clock ticks in JupyterLab too (its Play widget is hidden; the worded buttons drive it)
+    timer = page.locator(".widget-vbox.miw").filter(has=page.get_by_role("heading", name="Realplay timer"))
+    timer.get_by_role("button", name="Start").click()
+    timer.get_by_text("0:02").first.wait_for(timeout=10_000)
+    timer.get_by_role("button", name="Pause").click()
+    tally = page.locator(".widget-vbox.miw").filter(has=page.get_by_role("heading", name="Observer tally"))
+    tally.get_by_role("button", name="Closed question (0)").click()
+    tally.get_by_role("button", name="Closed question (1)").wait_for()
+    tally.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "widgets-lab-tally-1280.png"))
 
     restart_and_run_all(page)
     page.get_by_text("Score: 1 of 1 answered right at the first try", exact=False).wait_for(timeout=60_000)
