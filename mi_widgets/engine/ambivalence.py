@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import InputError, InputProblem
+from .errors import InputError, InputProblem, UsageError
 from .i18n import N_, _
 from .yamldoc import ENTRY_NAMES, DocKind, Path_, duplicate_ids, line_for, load_document, where
 
@@ -64,9 +64,9 @@ WHY_LOWER = N_(
 def _check_score(n: Any, what: str) -> int:
     """``n`` as a whole number 0-10; ValueError otherwise (a bool is not a score)."""
     if isinstance(n, bool) or not isinstance(n, int):
-        raise ValueError(f"{what} should be a whole number from {RULER_MIN} to {RULER_MAX}, got {n!r}")
+        raise UsageError(f"{what} should be a whole number from {RULER_MIN} to {RULER_MAX}, got {n!r}")
     if not RULER_MIN <= n <= RULER_MAX:
-        raise ValueError(f"{what} should be from {RULER_MIN} to {RULER_MAX}, got {n}")
+        raise UsageError(f"{what} should be from {RULER_MIN} to {RULER_MAX}, got {n}")
     return n
 
 
@@ -176,7 +176,7 @@ def ruler_focus(importance: int, confidence: int) -> str:
 
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
-        raise ValueError(f"mode should be one of {', '.join(MODES)}, got {mode!r}")
+        raise UsageError(f"mode should be one of {', '.join(MODES)}, got {mode!r}")
 
 
 def ruler_ref(mode: str, topic: str = "") -> str:
@@ -424,7 +424,7 @@ class BalanceSort:
             self.placements.pop(index, None)
             return
         if quadrant not in QUADRANTS:
-            raise ValueError(f"quadrant should be one of {', '.join(QUADRANTS)}, got {quadrant!r}")
+            raise UsageError(f"quadrant should be one of {', '.join(QUADRANTS)}, got {quadrant!r}")
         self.placements[index] = quadrant
 
     def check(self) -> BalanceResult:

@@ -31,9 +31,21 @@ class InputError(Exception):
     def one(cls, path: str | Path, message: str, line: int | None = None, where: str | None = None) -> "InputError":
         return cls([InputProblem(str(path), message, line, where)])
 
+    def _render_traceback_(self) -> list[str]:
+        """What Jupyter shows for this error: the problems, one line each, and no traceback."""
+        return [str(p) for p in self.problems] or ["invalid input"]
+
     def __str__(self) -> str:
         if not self.problems:
             return "invalid input"
         first = str(self.problems[0])
         more = len(self.problems) - 1
         return first if not more else f"{first} (and {more} more problem{'s' if more > 1 else ''})"
+
+
+class UsageError(ValueError):
+    """A wrong argument in a notebook cell (an unknown id, topic or mode). Jupyter shows it as the
+    one sentence it is, without a traceback, since the learner did nothing wrong with the code."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from .errors import UsageError
 from .i18n import N_, _
 
 THEMES: tuple[str, ...] = ("spirit", "autonomy", "empathy", "inner_state")
@@ -104,7 +105,7 @@ def select_prompts(ids: Iterable[str] | None = None) -> list[JournalPrompt]:
         found = [p for p in PROMPTS if p.theme == name] if name in THEMES else [journal_prompt(name)]
         chosen += [p for p in found if p not in chosen]
     if not chosen:
-        raise ValueError("no journal prompts chosen")
+        raise UsageError("no journal prompts chosen")
     return chosen
 
 

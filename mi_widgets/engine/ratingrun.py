@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .errors import UsageError
 from .i18n import N_, _
 from .miti import THRESHOLDS, Level, level
 from .model import GLOBAL_KEYS, Dialogue, GlobalRatings
@@ -116,9 +117,9 @@ def rationale_excerpt(rationale: str | None, key: str) -> str:
 def check_rating(key: str, value: object) -> int:
     """``value`` as a valid rating for global ``key``; ValueError naming the problem otherwise."""
     if key not in GLOBAL_KEYS:
-        raise ValueError(_("unknown global '{key}' (choose from {keys})").format(key=key, keys=", ".join(GLOBAL_KEYS)))
+        raise UsageError(_("unknown global '{key}' (choose from {keys})").format(key=key, keys=", ".join(GLOBAL_KEYS)))
     if isinstance(value, bool) or not isinstance(value, int) or not SCALE[0] <= value <= SCALE[1]:
-        raise ValueError(_("a {name} rating must be a whole number from {low} to {high}, not {value!r}").format(
+        raise UsageError(_("a {name} rating must be a whole number from {low} to {high}, not {value!r}").format(
             name=_(GLOBAL_NAMES[key]), low=SCALE[0], high=SCALE[1], value=value))
     return value
 
@@ -223,7 +224,7 @@ class RatingRun:
         lacking = missing_globals(self.dialogue.globals)
         if lacking:
             names = ", ".join(_(GLOBAL_NAMES[k]) for k in lacking)
-            raise ValueError(_(
+            raise UsageError(_(
                 "dialogue '{id}' cannot be used for a global rating exercise: it has no expert rating "
                 "for {names}; all four MITI globals (cct, sst, partnership, empathy) are needed"
             ).format(id=self.dialogue.id, names=names))

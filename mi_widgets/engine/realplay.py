@@ -37,6 +37,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .errors import UsageError
 from .i18n import N_
 from .miti import THRESHOLDS, Level, level
 from .progress import now
@@ -89,16 +90,16 @@ def check_pause_range(pause_every: tuple[int, int] | list[int]) -> tuple[int, in
     try:
         low, high = (int(v) for v in pause_every)
     except (TypeError, ValueError):
-        raise ValueError(f"pause_every must be two whole numbers of seconds, not {pause_every!r}") from None
+        raise UsageError(f"pause_every must be two whole numbers of seconds, not {pause_every!r}") from None
     if not PAUSE_MIN <= low <= high <= PAUSE_MAX:
-        raise ValueError(f"pause_every must lie within {PAUSE_MIN}-{PAUSE_MAX} seconds with the lower value first, not {low}-{high}")
+        raise UsageError(f"pause_every must lie within {PAUSE_MIN}-{PAUSE_MAX} seconds with the lower value first, not {low}-{high}")
     return low, high
 
 
 def check_minutes(minutes: int) -> int:
     """Minutes per round as an int in 1-60; ValueError otherwise."""
     if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or minutes != int(minutes) or not 1 <= minutes <= MAX_MINUTES:
-        raise ValueError(f"minutes must be a whole number from 1 to {MAX_MINUTES}, not {minutes!r}")
+        raise UsageError(f"minutes must be a whole number from 1 to {MAX_MINUTES}, not {minutes!r}")
     return int(minutes)
 
 
@@ -151,9 +152,9 @@ class RealplayClock:
         self.minutes = check_minutes(self.minutes)
         self.pause_every = check_pause_range(self.pause_every)
         if self.pick not in ("random", "midpoint"):
-            raise ValueError(f"pick must be 'random' or 'midpoint', not {self.pick!r}")
+            raise UsageError(f"pick must be 'random' or 'midpoint', not {self.pick!r}")
         if not isinstance(self.round, int) or self.round < 1:
-            raise ValueError(f"round must be a whole number from 1, not {self.round!r}")
+            raise UsageError(f"round must be a whole number from 1, not {self.round!r}")
         self._rng = random.Random(self.seed)
         self._plan(new_gap=True)
 
@@ -223,7 +224,7 @@ class RealplayClock:
         ran on, and does nothing unless the phase is "talking".
         """
         if seconds < 0:
-            raise ValueError("a clock does not run backwards")
+            raise UsageError("a clock does not run backwards")
         for _ in range(int(seconds)):
             if self.phase != "talking":
                 return None
@@ -266,7 +267,7 @@ class RealplayClock:
         """A new round length; only before the round starts (ValueError otherwise)."""
         minutes = check_minutes(minutes)
         if self.phase != "ready":
-            raise ValueError("the round length can be changed only before the round starts")
+            raise UsageError("the round length can be changed only before the round starts")
         self.minutes = minutes
         self._plan(new_gap=False)
 
@@ -361,7 +362,7 @@ class Tally:
     def tap(self, key: str) -> int:
         """Count one ``key``; returns its new count. ValueError for an unknown key."""
         if key not in TALLY_KEYS:
-            raise ValueError(f"unknown tally key '{key}' (choose from {', '.join(TALLY_KEYS)})")
+            raise UsageError(f"unknown tally key '{key}' (choose from {', '.join(TALLY_KEYS)})")
         self.counts[key] += 1
         self.history.append(key)
         del self.history[:-MAX_HISTORY]

@@ -11,6 +11,8 @@ from functools import partial
 from typing import Any, Literal
 
 import ipywidgets as w
+
+from ..engine.errors import UsageError
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
@@ -72,7 +74,7 @@ class CodingExercise(Exercise):
 
     def __init__(self, dialogue: str | Dialogue, target: Target = "counselor", mode: Mode = "whole", subcodes: bool = True) -> None:
         if mode not in MODES:
-            raise ValueError(f"mode must be 'whole' or 'step', not '{mode}'")
+            raise UsageError(f"mode must be 'whole' or 'step', not '{mode}'")
         self.dialogue: Dialogue = dialogue if isinstance(dialogue, Dialogue) else get_dialogue(dialogue)
         super().__init__(_("Coding: {title}").format(title=self.dialogue.title))
         self.run = CodingRun(self.dialogue, target, subcodes)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from ..engine.errors import UsageError
+
 from ..engine.classifier import classify
 from ..engine.i18n import _
 from ..engine.library import get_prompt, practice_prompts
@@ -45,11 +47,11 @@ class ReflectionPractice(Exercise):
         if start is not None and topic is None:
             topic, language = start.topic, start.language
         elif start is not None and start.topic != topic:
-            raise ValueError(_("practice prompt '{id}' is about {its}, not {topic}").format(id=start.id, its=start.topic, topic=topic))
+            raise UsageError(_("practice prompt '{id}' is about {its}, not {topic}").format(id=start.id, its=start.topic, topic=topic))
         prompts = practice_prompts(topic, language)
         if not prompts:
             topics = sorted({p.topic for p in practice_prompts(None, language)})
-            raise ValueError(_("no practice prompts for topic '{topic}' in language '{language}' (topics: {topics})").format(
+            raise UsageError(_("no practice prompts for topic '{topic}' in language '{language}' (topics: {topics})").format(
                 topic=topic, language=language, topics=", ".join(topics)))
         super().__init__(_("Reflection practice"))
         self.run = PracticeRun(prompts)

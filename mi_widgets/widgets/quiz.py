@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import ipywidgets as w
 
+from ..engine.errors import UsageError
+
 from ..engine.i18n import _
 from ..engine.library import get_quiz_item, quiz_items
 from ..engine.quizrun import QuizRun
@@ -25,7 +27,7 @@ class Quiz(Exercise):
     def __init__(self, topic: str | None = None, items: Sequence[str] | None = None, language: str = "en") -> None:
         chosen = [get_quiz_item(i) for i in items] if items else quiz_items(topic, language)
         if not chosen:
-            raise ValueError(f"no quiz items for topic '{topic}' in language '{language}'")
+            raise UsageError(f"no quiz items for topic '{topic}' in language '{language}'")
         super().__init__(_("Quiz"))
         self.run = QuizRun(chosen)
         saved = self.restore_all()
