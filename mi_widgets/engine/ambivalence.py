@@ -19,6 +19,10 @@ Rulers
     (the "become a 1" question already asks it) and at 10 (there is nothing higher). When both
     scores are 7 or more, :func:`ruler_focus` suggests asking about next steps (planning).
 
+    In MI the person picks the number, so a ruler starts with none: :class:`RulerState` holds None
+    for "not chosen yet", asks no questions for such a ruler (:meth:`RulerState.unchosen` names it),
+    and :func:`ruler_focus`, which compares the two rulers, says nothing until both are chosen.
+
 Decisional balance
     Four boxes. Two of them hold change talk (the not-so-good things about the status quo, the good
     things about changing) and two sustain talk (the good things about the status quo, the
@@ -158,9 +162,14 @@ def confidence_questions(n: int, mode: Mode = "self") -> list[RulerQuestion]:
     return out
 
 
-def ruler_focus(importance: int, confidence: int) -> str:
+def ruler_focus(importance: int | None, confidence: int | None) -> str | None:
     """A one-line hint on where the conversation might go next, from the two scores: low
-    importance first, then both high (7 or more: planning), then a gap of 3 or more either way."""
+    importance first, then both high (7 or more: planning), then a gap of 3 or more either way.
+
+    None (no hint) while either ruler has no number chosen yet (None): the hint compares the two.
+    """
+    if importance is None or confidence is None:
+        return None
     importance = _check_score(importance, "importance")
     confidence = _check_score(confidence, "confidence")
     if importance <= 3:
@@ -172,6 +181,11 @@ def ruler_focus(importance: int, confidence: int) -> str:
     if importance + 3 <= confidence:
         return _("Confidence is clearly higher than importance: the person believes they could change but is not sure it is worth it. Explore importance.")
     return _("Importance and confidence are close: follow whichever the person wants to talk about.")
+
+
+def _check_choice(n: Any, what: str) -> int | None:
+    """A ruler's value: None (no number chosen yet) or a score checked by :func:`_check_score`."""
+    return None if n is None else _check_score(n, what)
 
 
 def _check_mode(mode: str) -> None:
@@ -189,40 +203,57 @@ def ruler_ref(mode: str, topic: str = "") -> str:
 
 @dataclass
 class RulerState:
-    """What a learner entered on a readiness ruler."""
+    """What a learner entered on a readiness ruler. A score is None until a number is chosen: the
+    person picks it, so there is no default number to ask about."""
 
-    importance: int = 0
-    confidence: int = 0
+    importance: int | None = None  #: 0-10, or None: not chosen yet
+    confidence: int | None = None  #: 0-10, or None: not chosen yet
     change: str = ""  #: the change being rated, named by the learner (optional)
     notes: str = ""  #: the learner's own answers or notes (optional)
     mode: str = "self"
 
     def __post_init__(self) -> None:
         _check_mode(self.mode)
-        _check_score(self.importance, "importance")
-        _check_score(self.confidence, "confidence")
+        _check_choice(self.importance, "importance")
+        _check_choice(self.confidence, "confidence")
 
-    def set_importance(self, n: int) -> None:
-        self.importance = _check_score(n, "importance")
+    def set_importance(self, n: int | None) -> None:
+        """Choose the importance score (0-10); None clears it. ValueError for anything else."""
+        self.importance = _check_choice(n, "importance")
 
-    def set_confidence(self, n: int) -> None:
-        self.confidence = _check_score(n, "confidence")
+    def set_confidence(self, n: int | None) -> None:
+        """Choose the confidence score (0-10); None clears it. ValueError for anything else."""
+        self.confidence = _check_choice(n, "confidence")
+
+    def unchosen(self) -> list[Scale]:
+        """The rulers with no number chosen yet, importance first."""
+        return [scale for scale, n in (("importance", self.importance), ("confidence", self.confidence)) if n is None]
 
     def questions(self) -> list[RulerQuestion]:
-        """The importance questions, then the confidence questions."""
-        return importance_questions(self.importance, self.mode) + confidence_questions(self.confidence, self.mode)
+        """The importance questions, then the confidence questions; none for a ruler with no
+        number chosen yet."""
+        out: list[RulerQuestion] = []
+        if self.importance is not None:
+            out += importance_questions(self.importance, self.mode)
+        if self.confidence is not None:
+            out += confidence_questions(self.confidence, self.mode)
+        return out
+
+    def focus(self) -> str | None:
+        """:func:`ruler_focus` for the two scores; None until both are chosen."""
+        return ruler_focus(self.importance, self.confidence)
 
     def to_data(self) -> dict[str, Any]:
-        """The record's ``data`` for the progress file."""
+        """The record's ``data`` for the progress file (a score not chosen yet is saved as null)."""
         return {"importance": self.importance, "confidence": self.confidence, "change": self.change, "notes": self.notes, "mode": self.mode}
 
     @classmethod
     def from_data(cls, data: dict[str, Any], mode: str = "self") -> "RulerState":
-        """A state from saved ``data``; a value that is missing or out of range (a hand-edited
-        file) falls back to the default rather than failing."""
-        def score(key: str) -> int:
+        """A state from saved ``data``; a score that is missing, None or out of range (a
+        hand-edited file) comes back as not chosen (None) rather than failing or inventing a number."""
+        def score(key: str) -> int | None:
             value = data.get(key)
-            return value if isinstance(value, int) and not isinstance(value, bool) and RULER_MIN <= value <= RULER_MAX else 0
+            return value if isinstance(value, int) and not isinstance(value, bool) and RULER_MIN <= value <= RULER_MAX else None
 
         def text(key: str) -> str:
             value = data.get(key)

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from ..engine.ambivalence import (
     CONFIDENCE_LABEL, IMPORTANCE_LABEL, QUADRANTS, RULER_MAX, RULER_MIN, WHY_LOWER, BalanceResult, BalanceSort,
-    RulerQuestion, RulerState, get_balance_set, quadrant_label, ruler_focus, ruler_ref, talk_label,
+    RulerQuestion, RulerState, get_balance_set, quadrant_label, ruler_ref, talk_label,
 )
 from ..engine.i18n import _
 from ..engine.journal import saved_label
@@ -29,10 +29,14 @@ class ReadinessRuler(Exercise):
     ``mode``: ``"self"`` for a learner rating a change of their own, ``"counselor"`` for the
     questions to ask a client. ``ruler_id``: the progress reference (default: the mode and topic).
 
-    Driven from Python: ``set_importance(n)``, ``set_confidence(n)``, ``set_change(text)``,
-    ``set_notes(text)``, ``ask()`` (show the questions; saves), ``save()``. Readable:
-    ``feedback.value``, ``questions`` (the engine's :class:`RulerQuestion` list), ``state``.
-    Saved as kind ``"ruler"``; a new widget with the same id shows the saved numbers and notes.
+    Both rulers start with no number selected (in MI the person picks it); ``ask()`` then asks for
+    the missing number(s) and gives questions only for a ruler that has one.
+
+    Driven from Python: ``set_importance(n)``, ``set_confidence(n)`` (0-10, or None to clear),
+    ``set_change(text)``, ``set_notes(text)``, ``ask()`` (show the questions; saves), ``save()``.
+    Readable: ``feedback.value``, ``questions`` (the engine's :class:`RulerQuestion` list),
+    ``state`` (scores None until chosen). Saved as kind ``"ruler"``; a new widget with the same id
+    shows the saved numbers (or none) and notes.
     """
 
     kind = "ruler"
@@ -50,8 +54,9 @@ class ReadinessRuler(Exercise):
         self.lead = paragraph(f'<p class="miw-lead">{esc(lead)}</p>')
         self.change_box = w.Text(value=topic, description=_("The change (optional)"), placeholder=_("e.g. walking to work"),
                                  continuous_update=False, style=WIDE, layout=w.Layout(width="min(100%, 40rem)"))
-        self.importance = scale(_(IMPORTANCE_LABEL), RULER_MIN, RULER_MAX, 0)
-        self.confidence = scale(_(CONFIDENCE_LABEL), RULER_MIN, RULER_MAX, 0)
+        # nothing preselected: the person picks the number
+        self.importance = scale(_(IMPORTANCE_LABEL), RULER_MIN, RULER_MAX, None)
+        self.confidence = scale(_(CONFIDENCE_LABEL), RULER_MIN, RULER_MAX, None)
         self.anchors = paragraph(f"<p><small>{esc(_('0 means not at all, 10 means extremely.'))}</small></p>")
         notes_label = _("Notes on the client's answers (optional)") if mode == "counselor" else _("Your answers and notes (optional)")
         self.notes = w.Textarea(description=notes_label, continuous_update=False, rows=5, style=WIDE, layout=w.Layout(width="min(100%, 40rem)"))
@@ -67,13 +72,13 @@ class ReadinessRuler(Exercise):
         self.set_body(self.lead, self.change_box, self.importance, self.confidence, self.anchors, buttons, self.notes, self.saved_line)
 
     # driven from Python ---------------------------------------------------------------------------
-    def set_importance(self, n: int) -> None:
-        """Set the importance ruler (0-10); ValueError outside it."""
+    def set_importance(self, n: int | None) -> None:
+        """Choose a number on the importance ruler (0-10), or None to clear it; ValueError otherwise."""
         self.state.set_importance(n)
         self.importance.value = n
 
-    def set_confidence(self, n: int) -> None:
-        """Set the confidence ruler (0-10); ValueError outside it."""
+    def set_confidence(self, n: int | None) -> None:
+        """Choose a number on the confidence ruler (0-10), or None to clear it; ValueError otherwise."""
         self.state.set_confidence(n)
         self.confidence.value = n
 
@@ -86,7 +91,8 @@ class ReadinessRuler(Exercise):
         self.notes.value = text
 
     def ask(self) -> list[RulerQuestion]:
-        """Show the follow-up questions for the current scores, and save."""
+        """Show the follow-up questions for the rulers that have a number, ask for a number on any
+        that has none, and save. Returns the questions shown (empty if no number is chosen)."""
         self._from_controls()
         self.asked = True
         self._show_questions()
@@ -139,13 +145,30 @@ class ReadinessRuler(Exercise):
         self.questions = self.state.questions()
         coach = self.state.mode == "counselor"
         parts = []
-        for scale, label, score in (("importance", _("Importance"), self.state.importance), ("confidence", _("Confidence"), self.state.confidence)):
+        rulers = (
+            ("importance", _("Importance"), self.state.importance, _("Choose a number on the importance ruler first.")),
+            ("confidence", _("Confidence"), self.state.confidence, _("Choose a number on the confidence ruler first.")),
+        )
+        for scale, label, score, choose in rulers:
+            if score is None:  # not chosen yet: no questions for a number nobody picked
+                parts.append(f"<p>{esc(choose)}</p>")
+                continue
             items = "".join(
                 f"<li><strong>{esc(q.text)}</strong><br><small>{esc(q.purpose)}</small></li>"
                 for q in self.questions if q.scale == scale
             )
             parts.append(f"<p>{esc(_('{scale}: {n} of 10').format(scale=label, n=score))}</p><ul>{items}</ul>")
-        parts.append(f"<p>{esc(ruler_focus(self.state.importance, self.state.confidence))}</p>")
+        focus = self.state.focus()  # compares the two rulers: only once both have a number
+        if focus is not None:
+            parts.append(f"<p>{esc(focus)}</p>")
+        if not self.questions:
+            why = (_("In MI the client picks the number: ask the ruler questions and mark the answers, then show the follow-up questions.")
+                   if coach else _("In MI you pick the number yourself: the follow-up questions start from it."))
+            parts.append(f"<p>{esc(why)}</p>")
+            change = self.state.change
+            title = _("No number chosen yet for: {change}").format(change=change) if change else _("No number chosen yet.")
+            self.show("info", title, "".join(parts))
+            return
         parts.append(f"<p><small>{esc(_(WHY_LOWER))}</small></p>")
         change = self.state.change
         if coach:

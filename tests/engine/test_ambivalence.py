@@ -61,12 +61,58 @@ def test_the_modes_ask_the_same_questions_with_a_different_purpose():
     assert not any("client" in q.purpose for q in own + confidence_questions(3, "self"))
 
 
-@pytest.mark.parametrize("bad", [-1, 11, 5.5, True, "6", None])
+@pytest.mark.parametrize("bad", [-1, 11, 5.5, True, "6"])
 def test_a_score_outside_0_to_10_is_refused(bad):
     with pytest.raises(ValueError):
         importance_questions(bad)
     with pytest.raises(ValueError):
         RulerState().set_confidence(bad)
+    with pytest.raises(ValueError):
+        RulerState().set_importance(bad)
+    with pytest.raises(ValueError):
+        RulerState(importance=bad)
+
+
+def test_the_questions_need_a_number_none_is_not_a_score():
+    with pytest.raises(ValueError):
+        importance_questions(None)
+    with pytest.raises(ValueError):
+        confidence_questions(None)
+
+
+def test_a_new_state_has_no_numbers_and_asks_no_questions():
+    state = RulerState()
+    assert (state.importance, state.confidence) == (None, None)
+    assert state.unchosen() == ["importance", "confidence"]
+    assert state.questions() == []  # in particular nothing for a 0
+    assert state.focus() is None
+
+
+def test_only_a_chosen_ruler_gets_questions():
+    state = RulerState()
+    state.set_importance(6)
+    assert state.unchosen() == ["confidence"]
+    assert texts(state.questions()) == ["What makes it a 6 and not a 3?", "What would it take to move from 6 to 8?"]
+    assert {q.scale for q in state.questions()} == {"importance"}
+    assert state.focus() is None
+    state.set_confidence(0)  # a chosen 0 is a real answer and gets its question
+    assert state.unchosen() == []
+    assert texts(state.questions())[-1] == "What would have to happen for it to become a 1?"
+    assert "Build confidence" in state.focus()  # both chosen now: 6 against 0
+
+
+def test_none_clears_a_chosen_number():
+    state = RulerState(importance=4, confidence=9)
+    state.set_importance(None)
+    assert state.importance is None and state.unchosen() == ["importance"]
+    assert {q.scale for q in state.questions()} == {"confidence"}
+    state.set_confidence(None)
+    assert state.questions() == []
+
+
+@pytest.mark.parametrize("importance, confidence", [(None, None), (None, 8), (2, None), (9, None)])
+def test_focus_says_nothing_until_both_rulers_have_a_number(importance, confidence):
+    assert ruler_focus(importance, confidence) is None
 
 
 def test_an_unknown_mode_is_refused():
@@ -81,6 +127,7 @@ def test_focus_follows_the_gap_between_the_rulers():
     assert "Build confidence" in ruler_focus(8, 3)
     assert "Explore importance" in ruler_focus(5, 9)
     assert "close" in ruler_focus(6, 5)
+    assert ruler_focus(0, 0).startswith("Importance is low")  # a chosen 0 still speaks
 
 
 BOTH_HIGH = "Both are high: the person may be ready to plan. Ask whether they would like to talk about next steps (planning)."
@@ -110,7 +157,20 @@ def test_ruler_state_round_trips_and_tolerates_a_damaged_record():
     assert texts(again.questions()) == ["What makes it a 7 and not a 4?", "What would it take to move from 7 to 9?",
                                         "What makes it a 4 and not a 1?", "What would help you get a little higher?"]
     damaged = RulerState.from_data({"importance": 42, "confidence": "high", "notes": 5, "change": None})
-    assert (damaged.importance, damaged.confidence, damaged.notes, damaged.change) == (0, 0, "", "")
+    # a damaged number is not turned into a 0 nobody chose: it comes back as not chosen
+    assert (damaged.importance, damaged.confidence, damaged.notes, damaged.change) == (None, None, "", "")
+
+
+def test_unchosen_numbers_round_trip_as_none_and_chosen_ones_including_0_as_numbers():
+    empty = RulerState(change="Sleep earlier")
+    data = empty.to_data()
+    assert data["importance"] is None and data["confidence"] is None
+    again = RulerState.from_data(data)
+    assert again == empty and again.questions() == []
+    half = RulerState(importance=0, confidence=None)
+    assert RulerState.from_data(half.to_data()) == half
+    assert RulerState.from_data(half.to_data()).importance == 0
+    assert RulerState.from_data({}).unchosen() == ["importance", "confidence"]  # an old or empty record
 
 
 # ---------------------------------------------------------------------------- decisional balance

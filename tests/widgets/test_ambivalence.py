@@ -68,11 +68,62 @@ def test_planning_is_suggested_only_when_both_rulers_are_high():
     assert "Both are high: the person may be ready to plan. Ask whether they would like to talk about next steps (planning)." in r.feedback.value
 
 
-def test_a_zero_asks_what_would_make_it_a_one():
+def test_a_chosen_zero_asks_what_would_make_it_a_one():
     r = ReadinessRuler()
+    r.set_importance(0)
+    r.set_confidence(0)
     r.ask()
-    assert "What would have to happen for it to become a 1?" in r.feedback.value
+    assert r.feedback.value.count("What would have to happen for it to become a 1?") == 2
     assert "and not a" not in r.feedback.value
+
+
+def test_a_new_ruler_has_nothing_selected():
+    r = ReadinessRuler("cycling")
+    assert r.importance.value is None and r.confidence.value is None
+    assert r.importance.index is None and r.confidence.index is None
+    assert (r.state.importance, r.state.confidence) == (None, None)
+    assert r.feedback.value == ""
+
+
+def test_asking_with_nothing_chosen_asks_for_numbers_and_gives_no_questions_for_0(progress_file):
+    r = ReadinessRuler(ruler_id="blank")
+    questions = r.ask()
+    shown = r.feedback.value
+    assert questions == [] and r.questions == []
+    assert "ℹ" in shown and "No number chosen yet." in shown
+    assert "Choose a number on the importance ruler first." in shown
+    assert "Choose a number on the confidence ruler first." in shown
+    assert "become a 1" not in shown and "and not a" not in shown and "0 of 10" not in shown
+    assert "ready to plan" not in shown and "Importance is low" not in shown  # no hint comparing the rulers
+    data = saved(progress_file, "ruler:blank")["data"]
+    assert data["importance"] is None and data["confidence"] is None
+
+
+def test_choosing_only_importance_gives_only_importance_questions():
+    r = ReadinessRuler()
+    r.set_importance(6)
+    questions = r.ask()
+    shown = r.feedback.value
+    assert [q.text for q in questions] == ["What makes it a 6 and not a 3?", "What would it take to move from 6 to 8?"]
+    assert {q.scale for q in questions} == {"importance"}
+    assert "Importance: 6 of 10" in shown and "Confidence:" not in shown
+    assert "Choose a number on the confidence ruler first." in shown
+    assert "Choose a number on the importance ruler first." not in shown
+    assert "What would help you get a little higher?" not in shown and "become a 1" not in shown
+    assert "Importance and confidence are close" not in shown and "Build confidence" not in shown
+    r.confidence.value = 2  # as clicking it would: the questions follow, and the comparison hint appears
+    assert "What makes it a 2 and not a 1?" in r.feedback.value
+    assert "Choose a number on the confidence ruler first." not in r.feedback.value
+    assert "Build confidence" in r.feedback.value
+
+
+def test_a_number_can_be_cleared_again():
+    r = ReadinessRuler()
+    r.set_confidence(5)
+    r.set_confidence(None)
+    assert r.confidence.value is None and r.state.confidence is None
+    r.ask()
+    assert "Choose a number on the confidence ruler first." in r.feedback.value
 
 
 def test_a_score_outside_the_ruler_is_refused_and_changes_nothing():
@@ -97,7 +148,11 @@ def test_learner_text_is_escaped_and_notes_are_saved_on_leaving_the_box(progress
     r.set_change("<b>drink less</b>")
     r.set_notes("<script>alert(1)</script> my reasons")
     assert saved(progress_file, "ruler:mine")["data"]["notes"] == "<script>alert(1)</script> my reasons"
-    r.ask()
+    r.ask()  # no number chosen yet: the message names the change
+    assert "No number chosen yet for:" in r.feedback.value
+    assert "<b>drink less</b>" not in r.feedback.value and "&lt;b&gt;drink less&lt;/b&gt;" in r.feedback.value
+    r.set_importance(5)  # the questions follow, under a title naming the change
+    assert "Questions for you about:" in r.feedback.value
     assert "<b>drink less</b>" not in r.feedback.value and "&lt;b&gt;drink less&lt;/b&gt;" in r.feedback.value
 
 
@@ -111,7 +166,28 @@ def test_the_ruler_comes_back_in_a_new_widget():
     assert (again.importance.value, again.confidence.value) == (7, 2)
     assert again.notes.value == "She sleeps badly after late shifts."
     assert "What makes it a 7 and not a 4?" in again.feedback.value and "Saved at" in again.saved_line.value
-    assert ReadinessRuler("sleep").importance.value == 0  # the self-practice ruler is saved apart
+    fresh = ReadinessRuler("sleep")  # the self-practice ruler is saved apart: nothing chosen there
+    assert (fresh.importance.value, fresh.confidence.value) == (None, None)
+
+
+def test_a_ruler_saved_with_nothing_chosen_comes_back_with_nothing_selected():
+    r = ReadinessRuler("stairs")
+    r.set_notes("not sure yet")
+    r.ask()
+    again = ReadinessRuler("stairs")
+    assert (again.importance.value, again.confidence.value) == (None, None)
+    assert (again.state.importance, again.state.confidence) == (None, None)
+    assert again.notes.value == "not sure yet"
+    assert "Choose a number on the importance ruler first." in again.feedback.value and "become a 1" not in again.feedback.value
+
+
+def test_a_half_chosen_ruler_comes_back_half_chosen():
+    r = ReadinessRuler("stairs")
+    r.set_confidence(0)  # a chosen 0 must not come back as "not chosen"
+    r.save()
+    again = ReadinessRuler("stairs")
+    assert (again.importance.value, again.confidence.value) == (None, 0)
+    assert again.state.confidence == 0 and again.state.importance is None
 
 
 # ---------------------------------------------------------------------------- decisional balance
