@@ -49,3 +49,10 @@ class UsageError(ValueError):
 
     def _render_traceback_(self) -> list[str]:
         return [str(self)]
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if len(self.args) == 1 else super().__str__()
+
+
+class UnknownId(UsageError, KeyError):
+    """An id that names nothing (a journal prompt, a theme): a KeyError to code, one line to a learner."""

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from .errors import UsageError
+from .errors import UnknownId, UsageError
 from .i18n import N_, _
 
 THEMES: tuple[str, ...] = ("spirit", "autonomy", "empathy", "inner_state")
@@ -90,7 +90,7 @@ def journal_prompt(prompt_id: str) -> JournalPrompt:
     for prompt in PROMPTS:
         if prompt.id == prompt_id:
             return prompt
-    raise KeyError(f"no journal prompt '{prompt_id}' (known: {', '.join(p.id for p in PROMPTS)})")
+    raise UnknownId(f"no journal prompt '{prompt_id}' (known: {', '.join(p.id for p in PROMPTS)})")
 
 
 def select_prompts(ids: Iterable[str] | None = None) -> list[JournalPrompt]:

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from datetime import datetime
 import ipywidgets as w
 
+from ..engine.errors import UnknownId
+
 from ..engine.i18n import _
 from ..engine.journal import PRIVACY_NOTE, THEME_TITLES, by_theme, export_filename, local_time, saved_label, select_prompts, to_markdown
 from ._base import Exercise, Status, button, download_link, esc, feedback_html, paragraph
@@ -70,7 +72,7 @@ class Journal(Exercise):
     def write(self, prompt_id: str, text: str) -> None:
         """Write an entry, as typing it and leaving the box would (so it is saved)."""
         if prompt_id not in self.areas:
-            raise KeyError(f"prompt '{prompt_id}' is not in this journal (shown: {', '.join(self.areas)})")
+            raise UnknownId(f"prompt '{prompt_id}' is not in this journal (shown: {', '.join(self.areas)})")
         self.areas[prompt_id].value = text
 
     def save(self) -> list[str]:

@@ -17,3 +17,13 @@ def test_a_wrong_argument_in_a_cell_is_one_sentence_and_still_a_value_error():
         Quiz("nope")
     assert isinstance(err.value, ValueError)
     assert err.value._render_traceback_() == ["no quiz items for topic 'nope' in language 'en'"]
+
+
+def test_an_unknown_journal_prompt_is_a_key_error_that_reads_as_one_sentence():
+    from mi_widgets import Journal
+    from mi_widgets.engine.errors import UnknownId
+
+    with pytest.raises(KeyError) as err:
+        Journal(prompts=["no-such-prompt"])
+    assert isinstance(err.value, UnknownId)
+    assert err.value._render_traceback_() == [str(err.value)] and not str(err.value).startswith('"')
