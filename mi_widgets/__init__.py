@@ -42,6 +42,8 @@ _LAZY: dict[str, str] = {
     "report_text": "mi_widgets.engine.report",
     "set_language": "mi_widgets.engine.i18n",
     "ProgressStore": "mi_widgets.engine.progress",
+    "compare_pair": "mi_widgets.engine.pairs",
+    "evidence_chart": "mi_widgets.widgets.evidence",
     # the widget kit (ipywidgets is imported only when one of these is used)
     "CodingExercise": "mi_widgets.widgets.coding",
     "Quiz": "mi_widgets.widgets.quiz",
