@@ -205,10 +205,12 @@ def score_dialogue(dialogue: Dialogue, ratings: GlobalRatings | None = None) -> 
 
 
 def _where(dialogue: Dialogue, rows: list[int]) -> str:
-    """'lines 12-15' where the source has lines, else 'utterances 4-6'."""
+    """'utterances 8-9 (lines 46-50)': the numbers a learner sees in the exercises, and the lines
+    of the source file where it has them (to find the place in one's own CSV)."""
+    a, b = rows[0] + 1, rows[-1] + 1
+    place = f"utterance {a}" if a == b else f"utterances {a}-{b}"
     lines = [dialogue.utterances[i].line for i in rows]
     if all(ln is not None for ln in lines):
-        a, b = lines[0], lines[-1]
-        return f"line {a}" if a == b else f"lines {a}-{b}"
-    a, b = rows[0] + 1, rows[-1] + 1
-    return f"utterance {a}" if a == b else f"utterances {a}-{b}"
+        la, lb = lines[0], lines[-1]
+        place += f" (line {la})" if la == lb else f" (lines {la}-{lb})"
+    return place
