@@ -13,15 +13,19 @@ The classifier is a practice aid with known limits (README: about 83-87 % right 
 reflection / other on two held-out sets, 86.8 % and 82.9 %, less on the exact code); the caution in :data:`CAUTION`
 says so wherever feedback is shown.
 
+Prompts can be limited to one kind of client talk (:data:`TALKS`) with :func:`select_by_talk`.
+
 Pure Python: no widget library is imported here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from .classifier import Classification, classify
+from .errors import UsageError
 from .i18n import N_, _
 
 if TYPE_CHECKING:
@@ -40,6 +44,17 @@ AIM_NAMES: dict[str, str] = {
 }
 #: The label (code, question type) the classifier gives when an aim is met.
 AIM_LABELS: dict[str, str] = {"open_question": "Q:open", "simple_reflection": "SR", "complex_reflection": "CR"}
+
+#: The kinds of client talk a practice prompt can carry (its ``talk`` field), in the order offered.
+TALKS: tuple[str, ...] = ("change", "sustain", "ambivalent", "neutral", "discord")
+#: Each kind of client talk in words, as shown beside a prompt (translate with ``_()`` where shown).
+TALK_WORDS: dict[str, str] = {
+    "change": N_("client talk: change talk"),
+    "sustain": N_("client talk: sustain talk"),
+    "ambivalent": N_("client talk: ambivalent (change and sustain talk)"),
+    "neutral": N_("client talk: neutral"),
+    "discord": N_("client talk: discord"),
+}
 
 #: A response longer than this many characters gets a note (one thought at a time).
 LONG_TEXT = 600
@@ -173,6 +188,40 @@ def check_aim(aim: str) -> str:
     return aim
 
 
+def check_talk(talk: str) -> str:
+    """``talk`` if it is one of :data:`TALKS`; :class:`~.errors.UsageError` naming the choices otherwise."""
+    if talk not in TALKS:
+        raise UsageError(_("unknown kind of client talk '{talk}' (choose from {talks})").format(talk=talk, talks=", ".join(TALKS)))
+    return talk
+
+
+def talk_kinds(prompts: Sequence[PracticePrompt]) -> list[str]:
+    """The kinds of client talk found among ``prompts``, in the order of :data:`TALKS`."""
+    found = {p.talk for p in prompts}
+    return [t for t in TALKS if t in found]
+
+
+def select_by_talk(prompts: Sequence[PracticePrompt], talk: str | None, topic: str | None = None) -> list[PracticePrompt]:
+    """The prompts that carry ``talk`` (all of them when ``talk`` is None), in their order.
+
+    ``topic`` only words the error: when no prompt carries ``talk``, :class:`~.errors.UsageError`
+    says so and names the kinds of client talk the prompts do carry. An unknown ``talk`` is refused
+    by :func:`check_talk`.
+    """
+    if talk is None:
+        return list(prompts)
+    check_talk(talk)
+    chosen = [p for p in prompts if p.talk == talk]
+    if chosen:
+        return chosen
+    kinds = ", ".join(talk_kinds(prompts)) or _("none")
+    if topic is None:
+        raise UsageError(_("no practice prompts with client talk '{talk}' (kinds of client talk there are: {kinds})").format(
+            talk=talk, kinds=kinds))
+    raise UsageError(_("no practice prompts for topic '{topic}' with client talk '{talk}' (kinds of client talk for this topic: {kinds})").format(
+        topic=topic, talk=talk, kinds=kinds))
+
+
 @dataclass(frozen=True)
 class Assessment:
     """What the classifier heard in the learner's response, measured against the aim."""
@@ -276,6 +325,6 @@ class PracticeRun:
 
 __all__ = [
     "AIMS", "AIM_LABELS", "AIM_NAMES", "CAUTION", "CLOSED_TIP", "HEARD", "INFO_TIP", "LONG_TEXT", "PWP_FOR_REFLECTION",
-    "RIGHTING_REFLEX", "VERDICT_WORDS",
-    "Aim", "Assessment", "PracticeRun", "Verdict", "assess", "check_aim", "judge",
+    "RIGHTING_REFLEX", "TALKS", "TALK_WORDS", "VERDICT_WORDS",
+    "Aim", "Assessment", "PracticeRun", "Verdict", "assess", "check_aim", "check_talk", "judge", "select_by_talk", "talk_kinds",
 ]

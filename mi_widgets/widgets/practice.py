@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from ..engine.errors import UsageError
-
 from ..engine.classifier import classify
+from ..engine.errors import UsageError
 from ..engine.i18n import _
 from ..engine.library import get_prompt, practice_prompts
-from ..engine.practice import AIM_NAMES, AIMS, CAUTION, VERDICT_WORDS, Assessment, PracticeRun, assess, check_aim
+from ..engine.practice import (
+    AIM_NAMES, AIMS, CAUTION, TALK_WORDS, VERDICT_WORDS, Assessment, PracticeRun, assess, check_aim, check_talk, select_by_talk,
+)
 from ..engine.progress import Record
 from ._base import Exercise, Status, button, esc, paragraph
 
@@ -31,29 +32,47 @@ class ReflectionPractice(Exercise):
         Start at this prompt (e.g. ``"alcohol-01"``); its topic is the default ``topic``.
     topic:
         Work through the prompts of this topic (alcohol, smoking, ...); all prompts when None.
+    talk:
+        Work only through prompts that carry this kind of client talk: ``"change"``, ``"sustain"``,
+        ``"ambivalent"``, ``"neutral"`` or ``"discord"``; every kind when None. Alone it takes the
+        prompts of every topic; with ``topic`` (or ``prompt_id``) only those of that topic.
     language:
         The language of the prompts (``"en"``).
 
     Driven from Python: ``aim(kind)`` (``open_question``, ``simple_reflection``,
     ``complex_reflection``), ``write(text)``, ``check()``, ``show_models()``, ``next_prompt()``.
     Public results: ``feedback.value`` (the HTML shown), ``models.value`` (the model answers once
-    shown) and ``result`` (the last :class:`~.practice.Assessment`, or None).
+    shown) and ``result`` (the last :class:`~.practice.Assessment`, or None); ``topic`` and
+    ``talk`` hold the filters in force, ``run.prompts`` the prompts they select.
+
+    A wrong argument raises :class:`~.errors.UsageError`: an unknown topic or kind of client talk,
+    a ``prompt_id`` outside the topic or the kind of talk asked for, or a topic with no prompt of
+    that kind (the message names the kinds the topic has).
     """
 
     kind = "reflection"
 
-    def __init__(self, prompt_id: str | None = None, topic: str | None = None, language: str = "en") -> None:
+    def __init__(self, prompt_id: str | None = None, topic: str | None = None, language: str = "en",
+                 talk: str | None = None) -> None:
+        if talk is not None:
+            check_talk(talk)
         start = get_prompt(prompt_id) if prompt_id else None
         if start is not None and topic is None:
             topic, language = start.topic, start.language
         elif start is not None and start.topic != topic:
             raise UsageError(_("practice prompt '{id}' is about {its}, not {topic}").format(id=start.id, its=start.topic, topic=topic))
+        if start is not None and talk is not None and start.talk != talk:
+            raise UsageError(_("practice prompt '{id}' carries client talk '{its}', not '{talk}'").format(
+                id=start.id, its=start.talk or _("none"), talk=talk))
         prompts = practice_prompts(topic, language)
         if not prompts:
             topics = sorted({p.topic for p in practice_prompts(None, language)})
             raise UsageError(_("no practice prompts for topic '{topic}' in language '{language}' (topics: {topics})").format(
                 topic=topic, language=language, topics=", ".join(topics)))
+        prompts = select_by_talk(prompts, talk, topic)
         super().__init__(_("Reflection practice"))
+        self.topic: str | None = topic  #: the topic worked through (None: every topic)
+        self.talk: str | None = talk  #: the kind of client talk worked through (None: every kind)
         self.run = PracticeRun(prompts)
         if start is not None:
             self.run.go_to(start.id)
@@ -128,7 +147,7 @@ class ReflectionPractice(Exercise):
         self.models.value = paragraph("".join(parts)).value
 
     def next_prompt(self) -> None:
-        """Move to the next prompt of the topic (back to the first after the last)."""
+        """Move to the next prompt of the topic and kind of talk (back to the first after the last)."""
         self.run.next()
         self._show_prompt()
 
@@ -137,7 +156,10 @@ class ReflectionPractice(Exercise):
         """Show the current prompt, with the last saved attempt at it if there is one."""
         p = self.prompt
         n, total = self.run.index + 1, len(self.run.prompts)
-        where = _("Prompt {n} of {total} (topic: {topic})").format(n=n, total=total, topic=p.topic)
+        if p.talk in TALK_WORDS:
+            where = _("Prompt {n} of {total} (topic: {topic}; {talk})").format(n=n, total=total, topic=p.topic, talk=_(TALK_WORDS[p.talk]))
+        else:
+            where = _("Prompt {n} of {total} (topic: {topic})").format(n=n, total=total, topic=p.topic)
         self.position.value = paragraph(f"<p>{esc(where)}</p>").value
         parts = []
         if p.context:

@@ -1,14 +1,20 @@
 """Aim against classification: verdicts, tips and notes for free-text practice."""
 
+import json
+import re
 import time
+from pathlib import Path
 
 import pytest
 
+from mi_widgets.engine import practice
+from mi_widgets.engine.bank import PracticePrompt
 from mi_widgets.engine.classifier import CODES, Classification
+from mi_widgets.engine.errors import UsageError
 from mi_widgets.engine.library import get_prompt, practice_prompts
 from mi_widgets.engine.practice import (
-    AIM_LABELS, AIMS, CAUTION, CLOSED_TIP, EMPTY, HEARD, INFO_TIP, LONG_TEXT, PWP_FOR_REFLECTION, RIGHTING_REFLEX, PracticeRun,
-    assess, check_aim, judge,
+    AIM_LABELS, AIMS, CAUTION, CLOSED_TIP, EMPTY, HEARD, INFO_TIP, LONG_TEXT, PWP_FOR_REFLECTION, RIGHTING_REFLEX, TALK_WORDS, TALKS,
+    PracticeRun, assess, check_aim, check_talk, judge, select_by_talk, talk_kinds,
 )
 
 
@@ -203,3 +209,53 @@ def test_checking_takes_a_millisecond_or_so():
         assess("complex_reflection", t, context)
     mean_ms = (time.perf_counter() - start) / len(texts) * 1000
     assert mean_ms < 10, f"{mean_ms:.1f} ms per check"
+
+
+# ------------------------------------------------------------------ limiting prompts to one kind of client talk
+def made_up(pid, topic, talk):
+    return PracticePrompt(pid, topic, "A statement.", ("What?",), ("You said.",), ("It sounds like.",), talk=talk)
+
+
+def test_the_kinds_of_client_talk_are_those_the_prompt_schema_allows_each_with_words():
+    schema = json.loads((Path(practice.__file__).parent / "prompts.schema.json").read_text())
+    assert list(TALKS) == schema["properties"]["prompts"]["items"]["properties"]["talk"]["enum"]
+    assert set(TALK_WORDS) == set(TALKS)
+    assert TALK_WORDS["discord"] == "client talk: discord" and "change talk" in TALK_WORDS["change"]
+    assert {p.talk for p in practice_prompts()} <= set(TALKS)
+
+
+def test_select_by_talk_keeps_only_that_kind_in_order():
+    prompts = [made_up("a", "x", "change"), made_up("b", "x", "discord"), made_up("c", "y", "discord"), made_up("d", "y", None)]
+    assert [p.id for p in select_by_talk(prompts, "discord")] == ["b", "c"]
+    assert [p.id for p in select_by_talk(prompts, None)] == ["a", "b", "c", "d"]  # no filter: every prompt, talk or not
+    assert talk_kinds(prompts) == ["change", "discord"]
+    assert talk_kinds(prompts[::-1]) == ["change", "discord"]  # the order of TALKS, not of the prompts
+
+
+def test_select_by_talk_on_the_real_prompts():
+    discord = select_by_talk(practice_prompts(), "discord")
+    assert discord and all(p.talk == "discord" for p in discord)
+    assert len({p.topic for p in discord}) > 1
+    assert [p.id for p in discord] == [p.id for p in practice_prompts() if p.talk == "discord"]
+    assert [p.id for p in select_by_talk(practice_prompts("general"), "neutral", "general")] == ["general-01", "general-03"]
+
+
+def test_no_prompt_of_that_kind_names_the_kinds_there_are():
+    dental = practice_prompts("dental hygiene")
+    assert talk_kinds(dental) == ["sustain", "neutral"]
+    with pytest.raises(UsageError, match=re.escape(
+            "no practice prompts for topic 'dental hygiene' with client talk 'discord' (kinds of client talk for this topic: sustain, neutral)")):
+        select_by_talk(dental, "discord", "dental hygiene")
+    with pytest.raises(UsageError, match=r"with client talk 'change' \(kinds of client talk there are: discord\)$"):
+        select_by_talk([made_up("b", "x", "discord")], "change")
+    with pytest.raises(UsageError, match=r"for this topic: none\)$"):
+        select_by_talk([made_up("d", "x", None)], "change", "x")
+
+
+def test_unknown_kinds_of_talk_are_refused_with_the_choices():
+    assert check_talk("discord") == "discord"
+    for bad in ("anger", "Discord", "change talk", ""):
+        with pytest.raises(UsageError, match="choose from change, sustain, ambivalent, neutral, discord"):
+            check_talk(bad)
+    with pytest.raises(UsageError, match="unknown kind of client talk 'anger'"):
+        select_by_talk(practice_prompts(), "anger")

@@ -1,11 +1,15 @@
 """ReflectionPractice, driven from Python as a learner would use it."""
 
 import json
+import re
 import time
 
 import pytest
 
 from mi_widgets import ReflectionPractice, get_prompt, practice_prompts
+from mi_widgets.engine import i18n
+from mi_widgets.engine.bank import PracticePrompt
+from mi_widgets.engine.errors import UsageError
 
 
 def records(progress_file):
@@ -181,3 +185,116 @@ def test_check_is_quick():
         rp.check()
     per_check_ms = (time.perf_counter() - start) / 10 * 1000
     assert per_check_ms < 100, f"{per_check_ms:.0f} ms per check, saving included"
+
+
+# ------------------------------------------------------------------ limiting practice to one kind of client talk
+def go_round(rp):
+    """The prompt ids met by clicking "Next prompt" once per prompt, plus one more (the wrap)."""
+    seen = [rp.prompt.id]
+    for _ in rp.run.prompts:
+        rp.next_prompt()
+        seen.append(rp.prompt.id)
+    return seen
+
+
+def test_talk_alone_works_through_that_kind_across_every_topic_and_wraps():
+    rp = ReflectionPractice(talk="discord")
+    expected = [p.id for p in practice_prompts() if p.talk == "discord"]
+    assert len(expected) >= 2 and len({get_prompt(i).topic for i in expected}) > 1
+    assert rp.talk == "discord" and rp.topic is None
+    assert [p.id for p in rp.run.prompts] == expected
+    assert rp.prompt.id == expected[0]
+    assert f"Prompt 1 of {len(expected)} (topic: {rp.prompt.topic}; client talk: discord)" in rp.position.value
+    assert go_round(rp) == expected + expected[:1]
+    rp.next_prompt()
+    assert f"Prompt 2 of {len(expected)} (" in rp.position.value and "client talk: discord" in rp.position.value
+
+
+def test_topic_and_talk_together_keep_to_both_and_next_prompt_wraps_inside_them():
+    rp = ReflectionPractice(topic="general", talk="neutral")
+    assert [p.id for p in rp.run.prompts] == ["general-01", "general-03"]  # general-02 (ambivalent) is left out
+    assert "Prompt 1 of 2 (topic: general; client talk: neutral)" in rp.position.value
+    rp.next_prompt()
+    assert rp.prompt.id == "general-03" and "Prompt 2 of 2 (topic: general; client talk: neutral)" in rp.position.value
+    rp.next_prompt()
+    assert rp.prompt.id == "general-01" and "Prompt 1 of 2" in rp.position.value
+
+
+def test_a_prompt_id_with_a_matching_talk_starts_there_within_its_topic_and_kind():
+    rp = ReflectionPractice("general-03", talk="neutral")
+    assert rp.topic == "general" and rp.prompt.id == "general-03"
+    assert "Prompt 2 of 2 (topic: general; client talk: neutral)" in rp.position.value
+    rp.next_prompt()
+    assert rp.prompt.id == "general-01"
+
+
+def test_without_a_filter_the_line_still_names_each_prompts_kind_of_talk_in_words():
+    rp = ReflectionPractice(topic="alcohol")
+    words = {"alcohol-01": "client talk: ambivalent (change and sustain talk)", "alcohol-02": "client talk: discord",
+             "alcohol-03": "client talk: change talk", "alcohol-04": "client talk: sustain talk"}
+    for _ in rp.run.prompts:
+        assert words[rp.prompt.id] in rp.position.value
+        rp.next_prompt()
+
+
+def test_a_prompt_without_a_kind_of_talk_shows_only_its_topic(monkeypatch):
+    from mi_widgets.widgets import practice as view
+
+    untagged = PracticePrompt("made-up-01", "knitting", "I <b>love</b> my yarn.", ("What?",), ("You love it.",), ("It matters.",))
+    monkeypatch.setattr(view, "practice_prompts", lambda topic=None, language="en": [untagged])
+    rp = ReflectionPractice(topic="knitting")
+    assert "Prompt 1 of 1 (topic: knitting)</p>" in rp.position.value and "client talk" not in rp.position.value
+    with pytest.raises(UsageError, match=re.escape("(kinds of client talk for this topic: none)")):
+        ReflectionPractice(topic="knitting", talk="change")
+
+
+def test_the_kind_of_talk_is_shown_through_the_translation_function(monkeypatch):
+    class Brackets:
+        def gettext(self, message):
+            return f"⟦{message}⟧"
+
+    monkeypatch.setattr(i18n, "get_language", lambda: "xx")
+    monkeypatch.setattr(i18n, "_translations", lambda lang: Brackets())
+    rp = ReflectionPractice(talk="discord")
+    assert "⟦client talk: discord⟧" in rp.position.value
+    assert "⟦Prompt {n} of {total} (topic: {topic}; {talk})⟧" not in rp.position.value  # filled in, not left raw
+    assert rp.position.value.count("⟦") == 2  # the line itself and the kind of talk, each translated
+
+
+def test_a_prompt_id_outside_the_talk_filter_is_refused_clearly():
+    with pytest.raises(UsageError, match=re.escape("practice prompt 'alcohol-01' carries client talk 'ambivalent', not 'discord'")):
+        ReflectionPractice("alcohol-01", talk="discord")
+    with pytest.raises(UsageError, match="is about alcohol, not smoking"):  # the topic check still comes first
+        ReflectionPractice("alcohol-02", topic="smoking", talk="discord")
+
+
+def test_a_topic_without_that_kind_of_talk_names_the_kinds_it_has():
+    with pytest.raises(UsageError) as caught:
+        ReflectionPractice(topic="dental hygiene", talk="discord")
+    message = str(caught.value)
+    assert "dental hygiene" in message and "'discord'" in message
+    assert message.endswith("(kinds of client talk for this topic: sustain, neutral)")
+    assert caught.value._render_traceback_() == [message]  # one sentence in Jupyter, no traceback
+
+
+def test_unknown_kinds_of_talk_and_topics_are_refused():
+    with pytest.raises(UsageError, match="unknown kind of client talk 'anger' \\(choose from change, sustain, ambivalent, neutral, discord\\)"):
+        ReflectionPractice(talk="anger")
+    with pytest.raises(UsageError, match="unknown kind of client talk"):
+        ReflectionPractice("alcohol-01", talk="ambivalence")  # the field's value is "ambivalent"
+    with pytest.raises(UsageError, match="topics: .*alcohol"):
+        ReflectionPractice(topic="knitting", talk="change")
+
+
+def test_work_comes_back_in_a_new_talk_filtered_widget(progress_file):
+    rp = ReflectionPractice(talk="discord")
+    first = rp.prompt.id
+    rp.aim("simple_reflection")
+    rp.write("You didn't come in here to be <b>labelled</b>.")
+    rp.check()
+    assert records(progress_file)[f"reflection:{first}"]["data"]["text"] == "You didn't come in here to be <b>labelled</b>."
+    again = ReflectionPractice(talk="discord")
+    assert again.prompt.id == first and again.text.value == "You didn't come in here to be <b>labelled</b>."
+    assert again.aim_choice.value == "simple_reflection"
+    assert "saved earlier" in again.feedback.value
+    assert "&lt;b&gt;labelled&lt;/b&gt;" in again.feedback.value and "<b>labelled</b>" not in again.feedback.value
