@@ -7,6 +7,10 @@ The coding exercise widget only displays what this module works out:
 * :meth:`CodingRun.result` scores them: per utterance right or wrong, code agreement and Cohen's
   kappa, subtype agreement kept apart (a learner who gets CT right but the subtype wrong sees that),
   the mix-ups in words, and the MITI 4.2.1 summary of the learner's codes beside the expert's.
+  Both summary columns are worked out over the same utterances: while the coding is partial, the
+  expert's column counts the expert's codes only on the utterances the learner has coded so far
+  (:meth:`CodingRun.expert_dialogue`), so a gap in the table is a difference in coding, not in
+  how much was coded.
 * :meth:`CodingRun.marks` gives the short marker shown beside each utterance's dropdown: right or
   not after Check (without the expert's code, so the learner can try again), and the expert's code
   and rationale too after Reveal.
@@ -232,7 +236,9 @@ class CodingResult:
     codes: Agreement  #: code-level agreement over the coded utterances (subtypes ignored)
     subtype_pairs: list[tuple[str, str]]  #: (gold label, learner label) where the code is right and a gold subtype exists
     learner_miti: MitiResult  #: MITI tallies of the dialogue carrying the learner's codes
-    expert_miti: MitiResult  #: MITI tallies of the gold codes
+    #: MITI tallies of the gold codes on the same utterances: the targeted ones the learner has not
+    #: coded yet are left uncoded, as in the learner's copy (the whole gold dialogue once all are coded)
+    expert_miti: MitiResult
     target: Target = "counselor"
     subcodes: bool = True
 
@@ -243,6 +249,12 @@ class CodingResult:
     @property
     def n_answered(self) -> int:
         return sum(i.learner is not None for i in self.items)
+
+    @property
+    def partial(self) -> bool:
+        """True while some (not all) targeted utterances are coded: the summary then compares
+        both columns over the coded ones only."""
+        return 0 < self.n_answered < self.n_targets
 
     @property
     def n_right(self) -> int:
@@ -316,8 +328,17 @@ class CodingResult:
         lines = [mix_up_sentence(g, l, n) for g, l, n in self.codes.mix_ups()]
         return lines + [subtype_sentence(g, l, n) for g, l, n in self.subtype_mix_ups()]
 
+    def summary_note(self) -> str | None:
+        """The line shown with the MITI summary while the coding is partial, saying that both
+        columns count only the utterances coded so far; None once every one is coded (or none is)."""
+        if not self.partial:
+            return None
+        return ngettext("Both columns count only the {n} utterance you have coded so far.",
+                        "Both columns count only the {n} utterances you have coded so far.", self.n_answered).format(n=self.n_answered)
+
     def summary_rows(self) -> list[tuple[str, str, str]]:
-        """(measure, yours, expert's) for the MITI summary scores that the coded speaker affects."""
+        """(measure, yours, expert's) for the MITI summary scores that the coded speaker affects,
+        both over the same utterances (see :meth:`summary_note`)."""
         keys = (COUNSELOR_SUMMARY if self.target != "client" else ()) + (CLIENT_SUMMARY if self.target != "counselor" else ())
         return [(_(SUMMARY_NAMES[k]), fmt_summary(k, self.learner_miti.summary[k]), fmt_summary(k, self.expert_miti.summary[k])) for k in keys]
 
@@ -419,6 +440,20 @@ class CodingRun:
             utts[i] = replace(utts[i], code=code, subcode=sub if code else None)
         return replace(self.dialogue, utterances=tuple(utts))
 
+    def expert_dialogue(self) -> Dialogue:
+        """The expert's side of the MITI comparison: a copy of the dialogue keeping the gold codes on
+        the targeted utterances the learner has coded (including those coded "no code") and leaving
+        the other targeted utterances uncoded, exactly where :meth:`learner_dialogue` leaves them
+        uncoded; the utterances not coded in this exercise keep their gold codes in both. Once every
+        targeted utterance is coded this is the gold dialogue itself."""
+        missing = [i for i in self.targets if i not in self.answers]
+        if not missing:
+            return self.dialogue
+        utts = list(self.dialogue.utterances)
+        for i in missing:
+            utts[i] = replace(utts[i], code=None, subcode=None)
+        return replace(self.dialogue, utterances=tuple(utts))
+
     def items(self) -> list[UtteranceResult]:
         """Each targeted utterance, right or wrong: the per-utterance part of :meth:`result`,
         without the agreement and MITI figures."""
@@ -439,12 +474,13 @@ class CodingRun:
         return {it.index: it.mark(reveal) for it in self.items()}
 
     def result(self) -> CodingResult:
-        """Score the learner's labels against the gold codes."""
+        """Score the learner's labels against the gold codes; the MITI summary compares the learner's
+        codes with the expert's over the same utterances (see :meth:`expert_dialogue`)."""
         items = self.items()
         # (gold, learner) where the code is right and a gold subtype exists: scored apart
         subtype_pairs = [(it.gold, it.learner or "") for it in items if it.subcode_correct is not None]
         codes = score_answers(self.dialogue, {i: split_label(l)[0] or UNCODED for i, l in self.answers.items()}, with_subcodes=False)
-        return CodingResult(items, codes, subtype_pairs, score_dialogue(self.learner_dialogue()), score_dialogue(self.dialogue), self.target, self.subcodes)
+        return CodingResult(items, codes, subtype_pairs, score_dialogue(self.learner_dialogue()), score_dialogue(self.expert_dialogue()), self.target, self.subcodes)
 
     def retry(self) -> list[int]:
         """Clear the wrong answers (code or subtype wrong), keep the right ones; returns the cleared indices."""

@@ -1,15 +1,22 @@
-"""A learner working through quiz items: first answers count for the score, retries are free."""
+"""A learner working through quiz items: first answers count for the score, retries are free.
+
+A run is one attempt. :meth:`QuizRun.load` puts answers saved earlier back (so a quiz shows earlier
+work again); a fresh attempt simply does not load them, and :meth:`QuizRun.reset` starts a new
+attempt in place. Either way the first answer given in *this* attempt is the one scored.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .bank import Option, QuizItem
 
 
 @dataclass
 class QuizRun:
-    """The state of one quiz: which option the learner chose first and last for each item."""
+    """The state of one quiz attempt: which option the learner chose first and last for each item."""
 
     items: list[QuizItem]
     first: dict[str, int] = field(default_factory=dict)  #: item id -> first choice (this is scored)
@@ -34,6 +41,25 @@ class QuizRun:
         if item_id not in self.first:
             return None
         return self.item(item_id).options[self.first[item_id]].correct
+
+    def load(self, saved: Mapping[str, Mapping[str, Any]]) -> int:
+        """Put back answers saved earlier: ``saved`` maps item id -> the saved data (``{"first": i,
+        "last": j}``). Items not in this quiz, and choices that no longer fit the item's options,
+        are skipped. Returns how many items came back."""
+        n = 0
+        for item in self.items:
+            data = saved.get(item.id) or {}
+            first, last = data.get("first"), data.get("last", data.get("first"))
+            if not all(isinstance(c, int) and not isinstance(c, bool) and 0 <= c < len(item.options) for c in (first, last)):
+                continue
+            self.first[item.id], self.last[item.id] = first, last
+            n += 1
+        return n
+
+    def reset(self) -> None:
+        """Start a new attempt: forget every answer of this run (nothing chosen, score 0)."""
+        self.first.clear()
+        self.last.clear()
 
     @property
     def n_correct(self) -> int:

@@ -68,6 +68,11 @@ class CodingExercise(Exercise):
     checked result; ``dropdowns`` the controls by utterance index; ``markers`` the HTML beside each
     dropdown (empty until Check: then right or not; after Reveal the expert's code and rationale
     too; emptied when that dropdown changes or on Retry); ``revealed`` whether Reveal was pressed.
+
+    The MITI summary table after Check sets the learner's figures beside the expert's over the same
+    utterances: while only some are coded, the expert's column counts the expert's codes on those
+    alone, and the table's caption says so ("Both columns count only the N utterances you have
+    coded so far.").
     """
 
     kind = "coding"
@@ -225,6 +230,9 @@ class CodingExercise(Exercise):
         html.append("<ul>" + "".join(f"<li>{esc(m)}</li>" for m in mixed) + "</ul>" if mixed else f"<p>{esc(_('Nothing mixed up.'))}</p>")
         rows = "".join(f'<tr><th scope="row">{esc(a)}</th><td>{esc(b)}</td><td>{esc(c)}</td></tr>' for a, b, c in res.summary_rows())
         caption = esc(_("Summary of your codes beside the expert's (MITI 4.2.1; %CT from client-language coding)"))
+        note = res.summary_note()  # partial coding: both columns are over the coded utterances only
+        if note:  # in the caption, so a screen reader reads it with the table
+            caption += f'<br><span class="miw-summary-note">{esc(note)}</span>'
         html.append(f'<table class="miw-table"><caption>{caption}</caption>'
                     f'<thead><tr><th scope="col">{esc(_("Measure"))}</th><th scope="col">{esc(_("Your codes"))}</th>'
                     f'<th scope="col">{esc(_("Expert"))}</th></tr></thead><tbody>{rows}</tbody></table>')

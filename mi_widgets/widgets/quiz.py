@@ -17,34 +17,47 @@ from ._base import Exercise, button, esc, verdict
 class Quiz(Exercise):
     """Items of the question bank by topic (or a list of item ids), one at a time.
 
+    Parameters:
+        topic: the bank's topic (e.g. ``"oars"``); every item of that topic in ``language``.
+        items: item ids to ask instead of a topic, in this order.
+        language: the language of the topic's items.
+        fresh: ``False`` (default) brings answers saved earlier back (selected, with their feedback,
+            and counted in the score); ``True`` starts a fresh attempt, e.g. a closing review quiz:
+            nothing is preselected, the score starts at 0 and this attempt's first answers are
+            scored. Saved progress is not deleted either way.
+
     Driven from Python: ``choose(i)`` picks option ``i`` (0-based), ``check()`` gives the feedback,
-    ``next()`` / ``previous()`` / ``go(n)`` move. The first answer to each item is the one scored;
-    trying again is allowed and shows the feedback for the new choice.
+    ``next()`` / ``previous()`` / ``go(n)`` move, ``restart()`` ("Start again") clears this
+    widget's answers for a fresh attempt in place. The first answer to each item in an attempt is
+    the one scored; trying again is allowed and shows the feedback for the new choice. Each Check
+    saves the item with this attempt's first answer as its score (the progress store keeps the best
+    score of all attempts). ``score`` is (right at the first try, answered, total) for this attempt;
+    ``fresh`` says whether this attempt started without earlier answers.
     """
 
     kind = "quiz"
 
-    def __init__(self, topic: str | None = None, items: Sequence[str] | None = None, language: str = "en") -> None:
+    def __init__(self, topic: str | None = None, items: Sequence[str] | None = None, language: str = "en", fresh: bool = False) -> None:
         chosen = [get_quiz_item(i) for i in items] if items else quiz_items(topic, language)
         if not chosen:
             raise UsageError(f"no quiz items for topic '{topic}' in language '{language}'")
         super().__init__(_("Quiz"))
         self.run = QuizRun(chosen)
-        saved = self.restore_all()
-        for item in chosen:  # answers saved earlier come back
-            rec = saved.get(item.id)
-            if rec and "first" in rec.data:
-                self.run.first[item.id] = rec.data["first"]
-                self.run.last[item.id] = rec.data.get("last", rec.data["first"])
+        self.fresh: bool = bool(fresh)  #: True: this attempt did not bring earlier answers back
+        if not self.fresh:  # answers saved earlier come back
+            self.run.load({ref: rec.data for ref, rec in self.restore_all().items()})
         self.index = 0
         self.position = w.HTML()
         self.question = w.HTML()
         self.options = w.RadioButtons(options=[], value=None, description=_("Your answer"), layout=w.Layout(width="auto"), style={"description_width": "initial"})
         self.score_line = w.HTML()
         self.check_button = button(_("Check"), self.check, style="primary")
-        nav = w.HBox([button(_("Previous"), self.previous), self.check_button, button(_("Next"), self.next)])
+        self.restart_button = button(_("Start again"), self.restart, tooltip=_("Clear the answers in this quiz and try it afresh; your saved progress stays."))
+        nav = w.HBox([button(_("Previous"), self.previous), self.check_button, button(_("Next"), self.next), self.restart_button])
         self.set_body(self.position, self.question, self.options, nav, self.score_line)
         self.go(0)
+        if self.fresh:
+            self.show("info", _("A fresh attempt."), esc(_("Earlier answers are not shown and the score starts at 0; your best scores stay saved.")))
 
     @property
     def item(self):
@@ -74,6 +87,15 @@ class Quiz(Exercise):
 
     def previous(self) -> None:
         self.go(self.index - 1)
+
+    def restart(self) -> None:
+        """The "Start again" button: clear this widget's answers for a fresh attempt in place
+        (nothing chosen, score 0, back to the first question). Saved progress is kept; the next
+        Check of each item saves this new attempt's first answer, and the store keeps the best."""
+        self.run.reset()
+        self.fresh = True
+        self.go(0)
+        self.show("info", _("Started again."), esc(_("Your answers in this quiz are cleared and the score starts at 0; your saved progress and best scores stay.")))
 
     def choose(self, choice: int) -> None:
         """Select option ``choice`` (0-based), as a click on it would."""

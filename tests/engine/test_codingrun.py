@@ -9,6 +9,7 @@ from mi_widgets.engine.codingrun import (
     HINTS, CodingRun, fmt_kappa, fmt_percent, mix_up_sentence, option_label, options_for, parse_label,
 )
 from mi_widgets.engine.library import get_dialogue
+from mi_widgets.engine.miti import score_dialogue
 from mi_widgets.engine.model import Dialogue, Utterance
 
 SPEC_CR_HINT = "It gives back what the client said. Does it add substantial meaning, feeling or emphasis that the client did not say? If you cannot decide, MITI codes the simpler one."
@@ -327,3 +328,55 @@ def test_open_closed_is_called_a_learning_distinction_when_questions_were_coded(
     plain = CodingRun(d, "counselor", subcodes=False)
     plain.set_code(q, "Q")
     assert not any("Open/closed" in line for line in plain.result().agreement_lines())
+
+
+# --- the MITI summary over the same utterances while the coding is partial ------------------
+
+
+CT_ROW = "% change talk (%CT; client language, not a MITI 4.2.1 score)"
+
+
+def test_partial_coding_compares_the_expert_over_the_same_utterances_only():
+    d = get_dialogue("quitline-smoking")
+    run = CodingRun(d, "client")
+    for i in (2, 4, 5, 8):  # the first four client utterances, all right: CT, CT, ST, CT
+        run.set_code(i, run.gold(i))
+    res = run.result()
+    rows = {name: (mine, expert) for name, mine, expert in res.summary_rows()}
+    # The whole gold dialogue has 11 CT and 2 ST (85 %); over the four coded lines it is 3 CT, 1 ST.
+    assert score_dialogue(d).summary["percent_change_talk"] == pytest.approx(100 * 11 / 13)
+    assert rows[CT_ROW] == ("75 %", "75 %")
+    assert res.expert_miti.client_counts["CT"] == 3 and res.expert_miti.client_counts["ST"] == 1
+    assert res.partial and res.summary_note() == "Both columns count only the 4 utterances you have coded so far."
+    expert = run.expert_dialogue()
+    assert [expert.utterances[i].code for i in run.targets] == ["CT", "CT", "ST", "CT"] + [None] * 14
+    assert expert.utterances[3].code == "CR"  # not targeted here: the gold code, as in the learner's copy
+    assert d.utterances[9].code == "CT"  # the library dialogue is untouched
+
+
+def test_partial_coding_keeps_the_learners_mistakes_visible_against_the_coded_lines():
+    run = CodingRun(small(), "counselor")
+    run.set_code(0, "none")  # gold SR: coded as no code still counts as coded
+    run.set_code(2, "CR")
+    run.set_code(4, "SR")  # gold CR
+    res = run.result()
+    rows = {name: (mine, expert) for name, mine, expert in res.summary_rows()}
+    # learner: SR 1, CR 1 -> 50 %; expert over utterances 0, 2, 4: SR 1, CR 2 -> 67 % (not 60 % over all six)
+    assert rows["% complex reflections (%CR)"] == ("50 %", "67 %")
+    assert rows["Reflection-to-question ratio (R:Q)"] == ("n/a", "n/a")  # the question (utterance 6) is not coded yet
+    assert res.expert_miti.counts["Q"] == 0 and res.expert_miti.counts["SR"] == 1
+    assert res.summary_note() == "Both columns count only the 3 utterances you have coded so far."
+
+
+def test_one_coded_utterance_gets_the_singular_note_and_full_coding_gets_none():
+    run = CodingRun(small(), "counselor")
+    assert run.result().summary_note() is None  # nothing coded: no table is shown at all
+    run.set_code(6, "Q:open")
+    assert run.result().summary_note() == "Both columns count only the 1 utterance you have coded so far."
+    all_right(run)
+    run.set_code(4, "SR")
+    res = run.result()
+    assert not res.partial and res.summary_note() is None
+    assert run.expert_dialogue() is run.dialogue  # everything coded: the whole gold dialogue, as before
+    rows = {name: (mine, expert) for name, mine, expert in res.summary_rows()}
+    assert rows["% complex reflections (%CR)"] == ("40 %", "60 %")

@@ -317,3 +317,37 @@ def test_the_utterance_by_utterance_list_is_collapsed_below_the_summary():
     assert "Cohen&#x27;s kappa" in summary and "You coded 1 complex reflection as a simple reflection" in summary
     assert "Summary of your codes beside the expert" in summary and "Utterance 4:" not in summary  # the long list is only inside <details>
     assert "Utterance 4:" in listing and "Not quite: you chose SR — Simple Reflection." in listing
+
+
+def test_partial_coding_compares_both_columns_over_the_coded_utterances_and_says_so():
+    ex = CodingExercise("quitline-smoking", target="client")
+    for i in (2, 4, 5, 8):  # all right: CT, CT, ST, CT; the whole gold dialogue has %CT 85 %
+        ex.set_code(i, ex.run.gold(i))
+    ex.check()
+    fb = ex.feedback.value
+    ct = '<th scope="row">% change talk (%CT; client language, not a MITI 4.2.1 score)</th>'
+    assert f"{ct}<td>75 %</td><td>75 %</td>" in fb  # not 75 % beside the whole dialogue's 85 %
+    caption = fb.partition("<caption>")[2].partition("</caption>")[0]
+    assert "Both columns count only the 4 utterances you have coded so far." in caption
+    code_all(ex)  # everything coded: the expert's column is the whole dialogue again, and no note
+    ex.check()
+    fb = ex.feedback.value
+    assert f"{ct}<td>85 %</td><td>85 %</td>" in fb and "Both columns count only" not in fb
+
+
+def test_partial_coding_note_is_translated(monkeypatch):
+    from mi_widgets.engine import i18n
+
+    class Brackets:
+        def gettext(self, message):
+            return f"⟦{message}⟧"
+
+        def ngettext(self, singular, plural, n):
+            return f"⟦{singular if n == 1 else plural}⟧"
+
+    monkeypatch.setattr(i18n, "get_language", lambda: "xx")
+    monkeypatch.setattr(i18n, "_translations", lambda lang: Brackets())
+    ex = CodingExercise("er-alcohol-mi")
+    ex.set_code(1, "Q:open")
+    ex.check()
+    assert "⟦Both columns count only the 1 utterance you have coded so far.⟧" in ex.feedback.value
