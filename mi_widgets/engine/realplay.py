@@ -20,6 +20,12 @@ after the last observer pause (or after the start), and the gap is picked inside
 
 No pause is planned at or after the end of the round; the end leads to the debrief instead.
 
+**Rotations and groups.** A round's *line-up* (who holds which role) repeats every three rounds.
+The clock notes which of the three line-ups reached the debrief; once all three have, everyone has
+had each role once: ``rotation_complete`` is True at that debrief and ``rotations_done`` goes up
+(a round run twice, or a round skipped with :meth:`RealplayClock.rotate`, does not fake a full
+rotation). :meth:`RealplayClock.new_group` starts over at round 1 for a new trio.
+
 **Tally.** :class:`Tally` counts what the observer hears, one tap per event. The ratios follow
 the MITI 4.2.1 formulas with open + closed questions as Q: R:Q = (SR + CR) / (open + closed) and
 %CR = 100 * CR / (SR + CR); None when the denominator is zero. Summaries and righting-reflex
@@ -34,6 +40,8 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -114,6 +122,16 @@ def roles_for_round(round_number: int) -> dict[str, int]:
     return {role: (i + shift) % 3 for i, role in enumerate(ROLES)}
 
 
+def lineup(round_number: int) -> int:
+    """Which of the three line-ups (1, 2, 3) a round has: rounds 1, 4, 7 ... share line-up 1."""
+    return (round_number - 1) % 3 + 1
+
+
+def _count(value: Any) -> int:
+    """A saved count as a non-negative int (0 for anything else, e.g. a hand-edited file)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
+
 def clock_text(seconds: int) -> str:
     """``m:ss`` for a number of seconds (``7:05``, ``12:00``); negative numbers count as 0."""
     seconds = max(0, int(seconds))
@@ -131,7 +149,10 @@ class RealplayClock:
     ``remaining`` (seconds), ``next_pause`` (seconds from the start, or None when no pause is left
     in the round), ``pauses_done`` (observer pauses reached this round), ``at_observer_pause`` (the
     current pause is an observer pause, not a manual one), ``round`` (1-based, moves on with
-    :meth:`rotate`), ``rounds_done`` (rounds that reached the debrief in this session).
+    :meth:`rotate`), ``rounds_done`` (rounds that reached the debrief with this group),
+    ``lineups_done`` (line-ups 1-3 that reached the debrief since the last full rotation; see
+    :func:`lineup`), ``rotations_done`` (full rotations with this group), ``rotation_complete``
+    (True in the debrief that completed a rotation).
     """
 
     minutes: int = DEFAULT_MINUTES
@@ -140,6 +161,9 @@ class RealplayClock:
     seed: int | None = None
     round: int = 1
     rounds_done: int = 0
+    lineups_done: set[int] = field(default_factory=set)
+    rotations_done: int = 0
+    rotation_complete: bool = field(default=False, init=False)
     phase: Phase = field(default="ready", init=False)
     elapsed: int = field(default=0, init=False)
     pauses_done: int = field(default=0, init=False)
@@ -172,6 +196,12 @@ class RealplayClock:
     def roles(self) -> dict[str, int]:
         """Participant index (0-2) holding each role this round."""
         return roles_for_round(self.round)
+
+    @property
+    def next_round(self) -> int:
+        """The round a later session goes on with: the next one once this round reached its
+        debrief, else this one."""
+        return self.round + 1 if self.phase == "debrief" else self.round
 
     def gap(self) -> int:
         """A new gap between pauses, picked in ``pause_every`` by the rule of ``pick``."""
@@ -232,8 +262,8 @@ class RealplayClock:
             if self.elapsed >= self.total:
                 self.elapsed = self.total
                 self.phase = "debrief"
-                self.rounds_done += 1
                 self.next_pause = None
+                self._finish_round()
                 return "end"
             if self.next_pause is not None and self.elapsed >= self.next_pause:
                 self.phase = "paused"
@@ -243,8 +273,18 @@ class RealplayClock:
                 return "pause"
         return None
 
+    def _finish_round(self) -> None:
+        """Count the round that reached its debrief, and a full rotation once all three line-ups have."""
+        self.rounds_done += 1
+        self.lineups_done.add(lineup(self.round))
+        if len(self.lineups_done) == 3:
+            self.rotation_complete = True
+            self.rotations_done += 1
+            self.lineups_done.clear()
+
     def reset(self) -> None:
         """The clock back to the start of the same round, with the same roles."""
+        self.rotation_complete = False
         self.phase = "ready"
         self.elapsed = 0
         self.pauses_done = 0
@@ -255,6 +295,37 @@ class RealplayClock:
     def rotate(self) -> None:
         """The next round: everyone moves one role on and the clock starts again."""
         self.round += 1
+        self.reset()
+
+    def new_group(self) -> None:
+        """A new trio: round 1, no rounds or rotations done, the clock at the start. Minutes and
+        pause range stay (they belong to the class, not the group)."""
+        self.round = 1
+        self.rounds_done = 0
+        self.rotations_done = 0
+        self.lineups_done.clear()
+        self.reset()
+
+    def restore(self, data: dict[str, Any] | None) -> None:
+        """Go on from a saved :func:`realplay_record`, checked: bad values count as nothing.
+
+        The clock is set to the round to continue with (``next_round``; records saved before it
+        existed hold the finished ``round``, so the one after it). Without ``lineups_done`` the
+        line-ups are taken as run in order up to the saved round.
+        """
+        data = data or {}
+        self.rounds_done = _count(data.get("rounds_done"))
+        self.rotations_done = _count(data.get("rotations_done"))
+        nxt = _count(data.get("next_round"))
+        finished = _count(data.get("round"))
+        self.round = nxt or finished + 1
+        saved = data.get("lineups_done")
+        if isinstance(saved, list) and all(v in (1, 2, 3) and not isinstance(v, bool) for v in saved):
+            self.lineups_done = set(saved)
+        else:  # an older record: the rounds since the last full rotation, ending with the saved one
+            self.lineups_done = {lineup(finished - k) for k in range(self.rounds_done % 3)} if finished else set()
+        if len(self.lineups_done) == 3:  # a hand-edited file
+            self.lineups_done.clear()
         self.reset()
 
     def set_pause_every(self, pause_every: tuple[int, int]) -> None:
@@ -280,13 +351,18 @@ def participant_names(names: list[str] | tuple[str, ...] | None) -> list[str]:
 
 def realplay_record(clock: RealplayClock, names: list[str]) -> dict[str, Any]:
     """What a realplay session saves: rounds done, minutes, pause range, the round and its roles
-    (participant numbers 1-3), and the names only where the user typed them."""
+    (participant numbers 1-3), the round a later session goes on with (``next_round``), the
+    line-ups done in the current rotation and the rotations done, and the names only where the
+    user typed them."""
     data: dict[str, Any] = {
         "rounds_done": clock.rounds_done,
         "minutes": clock.minutes,
         "pause_every": list(clock.pause_every),
         "round": clock.round,
         "roles": {role: i + 1 for role, i in clock.roles.items()},
+        "next_round": clock.next_round,
+        "lineups_done": sorted(clock.lineups_done),
+        "rotations_done": clock.rotations_done,
     }
     typed = participant_names(names)
     if any(typed):
@@ -334,13 +410,40 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 LEVEL_WORDS: dict[str, str] = {"good": N_("good"), "fair": N_("fair"), "below_fair": N_("below fair")}
 DEFAULT_LABEL = "practice"
+MAX_LABEL = 80
 MAX_HISTORY = 10_000
+#: How the next round's session label is made from a label; translated where used.
+ROUND_LABEL = N_("{label} round {n}")
 
 
 def session_label(text: str | None) -> str:
     """A tally's session label: trimmed, at most 80 characters, ``"practice"`` when empty."""
-    label = " ".join(str(text or "").split())[:80]
+    label = " ".join(str(text or "").split())[:MAX_LABEL]
     return label or DEFAULT_LABEL
+
+
+def next_round_label(label: str, taken: Iterable[str] = (), template: str = ROUND_LABEL) -> str:
+    """The session label of the next round: ``"practice"`` -> ``"practice round 2"``,
+    ``"practice round 2"`` -> ``"practice round 3"``.
+
+    ``template`` (``"{label} round {n}"`` or its translation) both reads the round number off the
+    label and writes the new one. A label in ``taken`` (already saved) is skipped, so the next
+    round never lands on earlier counts; the base is shortened where the whole would pass 80
+    characters, so the number is never cut off.
+    """
+    if "{label}" not in template or "{n}" not in template:
+        raise UsageError(f"the round label template needs {{label}} and {{n}}, not {template!r}")
+    label = session_label(label)
+    pattern = re.escape(template).replace(re.escape("{label}"), "(?P<label>.+?)").replace(re.escape("{n}"), r"(?P<n>\d{1,6})")
+    found = re.fullmatch(pattern, label, flags=re.IGNORECASE)
+    base, n = (found["label"], int(found["n"]) + 1) if found else (label, 2)
+    used = {session_label(t) for t in taken} | {label}
+    while True:
+        room = MAX_LABEL - len(template.format(label="", n=n))
+        candidate = session_label(template.format(label=base[:max(room, 1)].rstrip(), n=n))
+        if candidate not in used:
+            return candidate
+        n += 1
 
 
 def _safe_cell(text: str) -> str:
@@ -477,6 +580,6 @@ def ratio_thresholds() -> dict[str, tuple[float, float]]:
 __all__ = [
     "CSV_COLUMNS", "DEBRIEF_PROMPTS", "DEFAULT_PAUSE", "OBSERVER_QUESTIONS", "PAUSE_MAX", "PAUSE_MIN", "ROLES",
     "ROLE_LABELS", "ROLE_TASKS", "TALLY_HINTS", "TALLY_KEYS", "TALLY_LABELS", "RealplayClock", "Tally", "check_minutes",
-    "check_pause_range", "clock_text", "csv_filename", "participant_names", "ratio_thresholds", "realplay_record", "roles_for_round",
-    "session_label",
+    "check_pause_range", "clock_text", "csv_filename", "lineup", "next_round_label", "participant_names", "ratio_thresholds",
+    "realplay_record", "roles_for_round", "session_label",
 ]

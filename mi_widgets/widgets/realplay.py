@@ -27,10 +27,10 @@ from ..engine.i18n import _
 from ..engine.progress import Record, now
 from ..engine.realplay import (
     DEBRIEF_PROMPTS, DEFAULT_LABEL, EVERYONE, LEVEL_WORDS, OBSERVER_NOTE, OBSERVER_QUESTIONS, PAUSE_MAX, PAUSE_MIN,
-    ROLE_LABELS, ROLE_TASKS, ROLES, TALLY_HINTS, TALLY_KEYS, TALLY_LABELS, MAX_MINUTES, Pick, RealplayClock, Tally,
-    clock_text, csv_filename, participant_names, ratio_thresholds, realplay_record, session_label,
+    ROLE_LABELS, ROLE_TASKS, ROLES, ROUND_LABEL, TALLY_HINTS, TALLY_KEYS, TALLY_LABELS, MAX_MINUTES, Pick, RealplayClock,
+    Tally, clock_text, csv_filename, next_round_label, participant_names, ratio_thresholds, realplay_record, session_label,
 )
-from ._base import ICONS, Exercise, button, download_link, esc, paragraph
+from ._base import ICONS, Exercise, Status, button, download_link, esc, feedback_html, paragraph, store
 
 WIDE = {"description_width": "initial"}
 
@@ -56,6 +56,8 @@ LOCAL_STYLE = """<style>
 .miw .jupyter-widget-Collapse-header,.miw .jupyter-widget-Collapse-header span{color:#1b1b1b}
 .miw-play.widget-play{width:auto}
 .miw-play button{width:auto;padding:0 .8rem}
+.miw.miw-rp-banner{font-size:2.2rem;line-height:1.2;font-weight:700;color:#000;background:#ffd500;border:.4rem solid #000;border-radius:.3rem;padding:.6rem 1rem;margin:.2rem 0 .6rem;max-width:none}
+.miw-rp-banner .miw-rp-banner-sub{font-size:1.3rem;font-weight:600;margin-top:.3rem}
 </style>"""
 STATUS_OF_LEVEL = {"good": "ok", "fair": "part", "below_fair": "warn"}
 
@@ -73,9 +75,11 @@ def play_button_names() -> str:
             f'.miw-play button:nth-of-type(2)::after{{content:" {stop}"}}</style>')
 
 
-def _whole(value: Any) -> int:
-    """A saved count as a non-negative int (0 for anything else, e.g. a hand-edited file)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+def note_box(status: Status, title: str, body: str = "") -> str:
+    """A boxed note with icon and words inside a feedback box (no second live region);
+    ``title`` is escaped here, ``body`` is escaped HTML."""
+    return (f'<div class="miw-fb miw-{status}"><span class="miw-icon" aria-hidden="true">{ICONS[status]}</span>'
+            f"<strong>{esc(title)}</strong>{' ' + body if body else ''}</div>")
 
 
 class RealplayTimer(Exercise):
@@ -91,11 +95,15 @@ class RealplayTimer(Exercise):
     Reset clock buttons do the same, and the hidden clock still ticks in the browser).
 
     Driven from Python: ``start()``, ``pause()``, ``resume()``, ``tick(seconds=1)``, ``rotate()``,
-    ``reset()``, ``set_name(i, text)``, ``set_pause_every(low, high)``. Readable: ``elapsed``,
-    ``next_pause``, ``phase`` ("ready", "talking", "paused", "debrief"), ``pauses_done``,
-    ``round``, ``rounds_done``, ``roles`` (role -> shown name), ``feedback.value``.
-    At each debrief it saves kind ``"realplay"``: rounds done, minutes, round and roles, and the
-    names only where someone typed them. A new timer continues with the next round's roles.
+    ``reset()``, ``new_group(confirm=False)``, ``cancel()``, ``set_name(i, text)``,
+    ``set_pause_every(low, high)``. Readable: ``elapsed``, ``next_pause``, ``phase`` ("ready",
+    "talking", "paused", "debrief"), ``pauses_done``, ``round``, ``rounds_done``,
+    ``rotation_complete``, ``roles`` (role -> shown name), ``feedback.value``, ``banner.value``
+    (the large pause banner at the top, empty unless at an observer pause), ``confirm_line.value``
+    (the New group question).
+    At each debrief, and when a new group starts, it saves kind ``"realplay"``: rounds done,
+    minutes, round and roles, the round to go on with, the rotation so far, and the names only
+    where someone typed them. A new timer continues with the next round's roles.
     """
 
     kind = "realplay"
@@ -108,11 +116,13 @@ class RealplayTimer(Exercise):
         saved = self.restore(ref)
         typed = participant_names(names)
         if saved:
-            self.clock.rounds_done = _whole(saved.data.get("rounds_done"))
-            self.clock.round = _whole(saved.data.get("round")) + 1  # the saved round was finished
+            self.clock.restore(saved.data)  # the round after the last one finished, or round 1 for a new group
             if not any(typed):
                 typed = participant_names(saved.data.get("names"))
         self._sync = False  # True while Python itself moves the Play widget
+        self._armed = False  # True while New group waits for its second click
+        # at an observer pause: a large banner at the very top, hard to miss on a projector
+        self.banner = w.HTML(layout=w.Layout(width="100%", display="none"))
         lead = _("Three people, three roles, a few rounds. The observer stops the talk at each pause and asks the interviewer two questions. After each round, rotate the roles so that everyone takes each role once.")
         self.lead = paragraph(f'{LOCAL_STYLE}{play_button_names()}<p class="miw-lead">{esc(lead)}</p>')
         self.name_boxes = [w.Text(value=typed[i], description=_("Participant {n}").format(n=i + 1), placeholder=_("name (optional)"),
@@ -138,17 +148,22 @@ class RealplayTimer(Exercise):
         self.resume_button = button(_("Resume"), self.resume, style="primary")
         self.reset_button = button(_("Reset clock"), self.reset)
         self.rotate_button = button(_("Rotate roles"), self.rotate, tooltip=_("Next round: everyone moves one role on"))
+        self.new_group_button = button(_("New group"), self.new_group, tooltip=_("Start over at round 1 with no names, for a new group of three"))
+        self.keep_group_button = button(_("Keep this group"), self.cancel)
         for b in (self.start_button, self.pause_button, self.resume_button, self.reset_button, self.rotate_button):
             b.add_class("miw-big")
+        self.confirm_line = w.HTML(layout=w.Layout(width="100%"))
         self.clock_row = w.HBox([w.Label(_("Round clock:")), self.play], layout=row())
         if not show_play_buttons:  # the clock still ticks in the browser; the worded buttons drive it
             self.clock_row.layout.display = "none"
         self.controls = w.HBox([self.start_button, self.pause_button, self.resume_button, self.reset_button, self.rotate_button], layout=row())
+        self.group_row = w.HBox([self.new_group_button, self.keep_group_button], layout=row())
         # names and settings fold away, so on a projector the clock and the observer's prompt stay in view
         self.settings = w.Accordion(children=[w.VBox([*self.name_boxes, self.minutes_box, self.pause_low, self.pause_high])],
                                     titles=(_("Names and settings"),), selected_index=None if any(typed) else 0)
         top = w.HBox([self.clock_html, self.roles_html], layout=w.Layout(flex_flow="row wrap", align_items="flex-start", width="100%", grid_gap="1rem"))
-        self.set_body(self.lead, top, self.clock_row, self.controls, self.settings)
+        self.set_body(self.banner, self.lead, top, self.clock_row, self.controls, self.settings, self.group_row, self.confirm_line)
+        self._disarm()
         self._push()
         if saved:
             self.show("info", _("Welcome back."), esc(_("Rounds done so far: {n}. The roles are set for round {r}.").format(n=self.clock.rounds_done, r=self.clock.round)))
@@ -159,7 +174,8 @@ class RealplayTimer(Exercise):
     phase = property(lambda self: self.clock.phase, doc='"ready", "talking", "paused" or "debrief".')
     pauses_done = property(lambda self: self.clock.pauses_done, doc="Observer pauses reached this round.")
     round = property(lambda self: self.clock.round, doc="The round (1-based); the roles follow it.")
-    rounds_done = property(lambda self: self.clock.rounds_done, doc="Rounds that reached the debrief.")
+    rounds_done = property(lambda self: self.clock.rounds_done, doc="Rounds that reached the debrief with this group.")
+    rotation_complete = property(lambda self: self.clock.rotation_complete, doc="True in the debrief that completed a full rotation.")
 
     @property
     def names(self) -> list[str]:
@@ -178,16 +194,19 @@ class RealplayTimer(Exercise):
     # driven from Python --------------------------------------------------------------------------
     def start(self) -> None:
         """Start the round (or go on after a pause)."""
+        self._disarm()
         self.clock.start()
         self._after(None)
 
     def pause(self) -> None:
         """Pause by hand."""
+        self._disarm()
         self.clock.pause()
         self._after(None)
 
     def resume(self) -> None:
         """Go on after a pause (the next pause point is picked after an observer pause)."""
+        self._disarm()
         self.clock.resume()
         self._after(None)
 
@@ -199,13 +218,49 @@ class RealplayTimer(Exercise):
 
     def reset(self) -> None:
         """The clock back to the start of this round; the roles stay."""
+        self._disarm()
         self.clock.reset()
         self._after(None)
 
     def rotate(self) -> None:
         """The next round: everyone moves one role on, and the clock starts from zero."""
+        self._disarm()
         self.clock.rotate()
         self._after(None)
+
+    def new_group(self, confirm: bool = False) -> bool:
+        """A new group of three: names cleared, no rounds done, the roles of round 1, the clock
+        stopped at the start; minutes and pauses stay. This fresh state is saved, so a new timer
+        opens with it too. Done at the second press (or at once with ``confirm=True``), so one
+        stray click loses nothing. True if done."""
+        if not (confirm or self._armed):
+            self._armed = True
+            self.new_group_button.description = _("Yes, start a new group")
+            self.keep_group_button.layout.display = None
+            words = _("This clears the three names and the rounds done, and sets the roles back to round 1. Minutes and pauses stay. Press “Yes, start a new group” to go ahead, or “Keep this group”.")
+            self.confirm_line.value = f'<div class="miw" role="status">{note_box("warn", _("Start a new group?"), esc(words))}</div>'
+            return False
+        self._disarm()
+        self.clock.new_group()
+        for box in self.name_boxes:
+            box.value = ""
+        self.settings.selected_index = 0  # open, so the new names can be typed
+        self._after(None)
+        self.record(self.ref, data=realplay_record(self.clock, self.names), title=_("Realplay"), attempt=False)  # not a round
+        self.show("ok", _("New group: round 1."), esc(_("The names are cleared and no rounds are done yet. Type the new names under “Names and settings” (optional), then press Start.")))
+        return True
+
+    def cancel(self) -> None:
+        """Keep this group: forget a pending New group."""
+        if self._armed:
+            self._disarm()
+            self.confirm_line.value = f'<div class="miw" role="status">{note_box("info", _("This group is kept: names and rounds stay as they were."))}</div>'
+
+    def _disarm(self) -> None:
+        self._armed = False
+        self.new_group_button.description = _("New group")
+        self.keep_group_button.layout.display = "none"
+        self.confirm_line.value = ""
 
     def set_name(self, i: int, text: str) -> None:
         """Type a name for participant ``i`` (0-2)."""
@@ -278,11 +333,30 @@ class RealplayTimer(Exercise):
             roles = self.roles
             who_text = {r: _("{role} ({name})").format(role=_(ROLE_LABELS[r]), name=name) for r, name in roles.items()}
             items = "".join(f"<li><strong>{esc(who_text.get(who, _(EVERYONE)))}:</strong> {esc(_(q))}</li>" for who, q in DEBRIEF_PROMPTS)
-            self.show("ok", _("Time is up — short debrief"), f'<ul class="miw-rp">{items}</ul><p>{esc(_("Then press Rotate roles for the next round."))}</p>')
+            if self.clock.rotation_complete:  # all three line-ups reached the debrief: say so in words
+                n = self.clock.rotations_done
+                title = _("Everyone has now had each role once.") if n == 1 else _("Everyone has now had each role {n} times.").format(n=n)
+                idea = _("Suggestion: after this round's debrief, hold a short group debrief together: what did each of you notice in each role, and what would you try next time? Then press Rotate roles to start a new rotation, or New group when another group of three takes over.")
+                after = note_box("ok", title, esc(idea))
+            else:
+                after = f'<p>{esc(_("Then press Rotate roles for the next round."))}</p>'
+            self.show("ok", _("Time is up — short debrief"), f'<ul class="miw-rp">{items}</ul>{after}')
             if event == "end":
                 self.record(self.ref, data=realplay_record(self.clock, self.names), title=_("Realplay"))
         else:
             self.clear()
+
+    def _banner(self) -> None:
+        """The pause banner: shown at an observer pause only, hidden otherwise."""
+        if self.clock.phase == "paused" and self.clock.at_observer_pause:
+            title = _("Pause — observer, ask the two questions")
+            sub = _("Observer: {name}. The questions are below; then press Resume.").format(name=self.roles["observer"])
+            self.banner.value = (f'<div class="miw miw-rp-banner" role="alert"><span aria-hidden="true">⏸</span> {esc(title)}'
+                                 f'<div class="miw-rp-banner-sub">{esc(sub)}</div></div>')
+            self.banner.layout.display = None
+        else:
+            self.banner.value = ""
+            self.banner.layout.display = "none"
 
     def _render(self) -> None:
         c = self.clock
@@ -305,6 +379,7 @@ class RealplayTimer(Exercise):
             f'<div class="miw-clock">{esc(clock_text(c.elapsed))}</div>'
             f'<div class="miw-rp-sub">{esc(sub)}</div><div class="miw-rp-sub">{esc(upcoming)}</div></div>'
         )
+        self._banner()
         self.start_button.disabled = c.phase != "ready"
         self.pause_button.disabled = c.phase != "talking"
         self.resume_button.disabled = c.phase != "paused"
@@ -317,10 +392,11 @@ class ObserverTally(Exercise):
 
     ``label``: the session label, also the progress reference (default ``"practice"``); the tally
     last saved under it comes back. Driven from Python: ``tap(key)`` (keys: open, closed, sr, cr,
-    af, summary, righting), ``undo()``, ``reset(confirm=True)``, ``cancel()``, ``save()``,
-    ``load(confirm=True)``, ``export()``, ``set_label(text)``. Readable: ``counts``, ``to_csv()``,
-    ``tally`` (the engine's :class:`Tally`), ``feedback.value``, ``stats.value``.
-    Saved as kind ``"tally"`` on Save and on Export only (not on every tap).
+    af, summary, righting), ``undo()``, ``next_round()``, ``reset(confirm=True)``, ``cancel()``,
+    ``save()``, ``load(confirm=True)``, ``export()``, ``set_label(text)``. Readable: ``label``,
+    ``counts``, ``to_csv()``, ``tally`` (the engine's :class:`Tally`), ``last_export`` (file name
+    and bytes of the last CSV offered), ``feedback.value``, ``stats.value``.
+    Saved as kind ``"tally"`` on Save, Export and Next round only (not on every tap).
     """
 
     kind = "tally"
@@ -351,7 +427,8 @@ class ObserverTally(Exercise):
         self.save_button = button(_("Save"), self.save)
         self.load_button = button(_("Load saved tally"), self.load)
         self.export_button = button(_("Export CSV"), self.export, style="primary")
-        actions = w.HBox([self.undo_button, self.save_button, self.export_button, self.load_button, self.reset_button, self.cancel_button], layout=row())
+        self.next_button = button(_("Next round"), self.next_round, tooltip=_("Save this round under its label, then start the next round with zero counts"))
+        actions = w.HBox([self.undo_button, self.next_button, self.save_button, self.export_button, self.load_button, self.reset_button, self.cancel_button], layout=row())
         note = "".join(f"<li>{esc(t)}</li>" for t in (
             _("Summaries are counted on their own here and left out of R:Q and %CR. MITI 4.2.1 has no separate summary code: a summary is coded as a reflection, usually a complex one. An interviewer who summarises often will therefore score a little higher on both ratios under MITI coding than this tally shows."),
             _("Righting reflex: advice, persuasion, correcting or arguing, offered without the person asking or agreeing. It enters neither ratio."),
@@ -451,6 +528,35 @@ class ObserverTally(Exercise):
     def set_label(self, text: str) -> None:
         """Type a session label (as leaving the box would)."""
         self.label_box.value = text
+
+    def next_round(self) -> str | None:
+        """One click between rounds: save this tally under its label, clear the counts and go on
+        under the next round's label ("practice" -> "practice round 2" -> "practice round 3"; a
+        label already saved is skipped, so nothing is overwritten). The finished round stays
+        saved and loadable, and its CSV is offered too. Returns the new label, or None when
+        nothing was counted or the save failed (then the counts stay)."""
+        self._disarm()
+        old = self.label
+        if not self.tally.total:
+            self.show("info", _("Nothing counted yet in “{label}”.").format(label=old), esc(_("Count this round first; Next round then saves it and starts the next one.")))
+            return None
+        stamp = now()
+        text = self.to_csv(stamp)
+        if self._record() is None:  # not saved: clearing now would lose the counts
+            self.show("warn", _("The round could not be saved, so the counts stay."), esc(_("Press Export CSV to keep a copy of them.")))
+            return None
+        new = next_round_label(old, self.restore_all(), _(ROUND_LABEL))
+        self.tally = Tally()
+        self._dirty = False
+        self.last_line.value = ""
+        self.label_box.value = new  # nothing is saved under it, so nothing is loaded
+        filename, data = csv_filename(old, stamp), text.encode("utf-8")
+        self.last_export = (filename, data)
+        where = _("The counts of “{old}” stay saved under that label in your progress file ({path}). To see them again, type “{old}” as the Session label: with nothing counted yet they come back at once, otherwise press Load saved tally.").format(old=old, path=store().path)
+        link = download_link(data, filename, _("Download {name}").format(name=filename), "text/csv")
+        self.show("ok", _("“{old}” is saved. Now counting “{new}”, from zero.").format(old=old, new=new), f"{esc(where)} {link}")
+        self._render()
+        return new
 
     # inside ------------------------------------------------------------------------------------------
     def _record(self) -> Record | None:

@@ -8,7 +8,7 @@ import pytest
 from mi_widgets.engine.miti import THRESHOLDS
 from mi_widgets.engine.realplay import (
     CSV_COLUMNS, DEBRIEF_PROMPTS, OBSERVER_NOTE, ROLE_TASKS, TALLY_HINTS, RealplayClock, Tally, check_pause_range,
-    clock_text, csv_filename, participant_names, realplay_record, roles_for_round, session_label,
+    clock_text, csv_filename, lineup, next_round_label, participant_names, realplay_record, roles_for_round, session_label,
 )
 
 
@@ -143,9 +143,114 @@ def test_the_record_holds_names_only_where_they_were_typed():
     clock = RealplayClock(minutes=5, pick="midpoint")
     data = realplay_record(clock, ["", " ", ""])
     assert data == {"rounds_done": 0, "minutes": 5, "pause_every": [60, 90], "round": 1,
-                    "roles": {"person": 1, "interviewer": 2, "observer": 3}}
+                    "roles": {"person": 1, "interviewer": 2, "observer": 3},
+                    "next_round": 1, "lineups_done": [], "rotations_done": 0}
     assert realplay_record(clock, [" Ann ", "", "Cy"])["names"] == ["Ann", "", "Cy"]
     assert participant_names(["a", "b", "c", "d"]) == ["a", "b", "c"] and participant_names(None) == ["", "", ""]
+
+
+def finish(clock: RealplayClock) -> None:
+    """Run the current round to its debrief."""
+    clock.start()
+    while clock.phase != "debrief":
+        if clock.tick(clock.total) == "pause":
+            clock.resume()
+
+
+def test_a_full_rotation_is_marked_at_the_third_debrief_and_again_at_the_sixth():
+    clock = RealplayClock(minutes=1, pick="midpoint")
+    seen = []
+    for _ in range(6):
+        finish(clock)
+        seen.append((clock.round, clock.rounds_done, clock.rotation_complete, clock.rotations_done))
+        clock.rotate()
+        assert clock.rotation_complete is False  # only in the debrief that completed it
+    assert seen == [(1, 1, False, 0), (2, 2, False, 0), (3, 3, True, 1),
+                    (4, 4, False, 1), (5, 5, False, 1), (6, 6, True, 2)]
+    assert [lineup(r) for r in (1, 2, 3, 4, 7)] == [1, 2, 3, 1, 1]
+
+
+def test_a_round_run_twice_does_not_fake_a_full_rotation():
+    clock = RealplayClock(minutes=1, pick="midpoint")
+    finish(clock)
+    clock.reset()  # the same trio runs round 1 again
+    finish(clock)
+    clock.rotate()
+    finish(clock)
+    assert clock.rounds_done == 3 and clock.round == 2 and clock.rotation_complete is False  # Participant 2 has not observed yet
+    clock.rotate()
+    finish(clock)
+    assert clock.rounds_done == 4 and clock.rotation_complete is True
+
+
+def test_a_skipped_round_does_not_count_toward_the_rotation():
+    clock = RealplayClock(minutes=1, pick="midpoint")
+    finish(clock)
+    clock.rotate()
+    clock.rotate()  # round 2 skipped
+    finish(clock)
+    assert clock.round == 3 and clock.rotation_complete is False and clock.lineups_done == {1, 3}
+
+
+def test_new_group_starts_over_at_round_one_and_keeps_the_settings():
+    clock = RealplayClock(minutes=2, pause_every=(40, 50), pick="midpoint")
+    for _ in range(3):
+        finish(clock)
+        clock.rotate()
+    finish(clock)
+    clock.reset()
+    clock.start()
+    clock.tick(30)
+    clock.new_group()
+    assert (clock.round, clock.rounds_done, clock.rotations_done, clock.lineups_done) == (1, 0, 0, set())
+    assert (clock.phase, clock.elapsed, clock.pauses_done, clock.rotation_complete) == ("ready", 0, 0, False)
+    assert (clock.minutes, clock.pause_every, clock.next_pause) == (2, (40, 50), 45)
+    assert clock.roles == roles_for_round(1) and clock.next_round == 1
+
+
+def test_next_round_is_the_one_after_a_debrief_else_this_one():
+    clock = RealplayClock(minutes=1, pick="midpoint", round=2)
+    assert clock.next_round == 2
+    finish(clock)
+    assert clock.next_round == 3
+
+
+def test_restore_goes_on_from_the_record_and_keeps_the_rotation():
+    clock = RealplayClock(minutes=1, pick="midpoint")
+    finish(clock)
+    clock.rotate()
+    finish(clock)
+    again = RealplayClock(minutes=1, pick="midpoint")
+    again.restore(realplay_record(clock, []))
+    assert (again.round, again.rounds_done, again.lineups_done, again.phase) == (3, 2, {1, 2}, "ready")
+    finish(again)
+    assert again.rotation_complete is True and again.rotations_done == 1
+
+
+def test_restore_after_a_new_group_opens_round_one():
+    clock = RealplayClock(minutes=1, pick="midpoint")
+    for _ in range(3):
+        finish(clock)
+        clock.rotate()
+    clock.new_group()
+    again = RealplayClock(minutes=1, pick="midpoint")
+    again.restore(realplay_record(clock, []))
+    assert (again.round, again.rounds_done, again.rotations_done, again.lineups_done) == (1, 0, 0, set())
+
+
+def test_restore_reads_older_records_and_distrusts_bad_values():
+    older = RealplayClock()
+    older.restore({"rounds_done": 2, "round": 2})  # saved before next_round existed: round 2 was finished
+    assert (older.round, older.lineups_done) == (3, {1, 2})
+    bad = RealplayClock()
+    bad.restore({"rounds_done": -1, "round": "x", "next_round": True, "lineups_done": [1, 9], "rotations_done": 2.5})
+    assert (bad.round, bad.rounds_done, bad.rotations_done, bad.lineups_done) == (1, 0, 0, set())
+    full = RealplayClock()
+    full.restore({"next_round": 4, "lineups_done": [1, 2, 3]})
+    assert full.round == 4 and full.lineups_done == set()
+    empty = RealplayClock()
+    empty.restore(None)
+    assert empty.round == 1 and empty.rounds_done == 0
 
 
 # the tally -----------------------------------------------------------------------------------------
@@ -233,3 +338,31 @@ def test_the_role_and_debrief_texts_keep_the_choice_with_the_person():
         "Were there moments where the interviewer took sides or steered toward a particular conclusion? What happened then?"] == "everyone"
     assert "the person's own words and wishes, or the interviewer's own idea" in OBSERVER_NOTE
     assert TALLY_HINTS["righting"] == "Advice, persuasion, correcting or arguing, offered without the person asking or agreeing."
+
+
+# the next round's label ---------------------------------------------------------------------------
+def test_next_round_label_counts_on():
+    assert next_round_label("practice") == "practice round 2"
+    assert next_round_label("practice round 2") == "practice round 3"
+    assert next_round_label("Group A Round 9") == "Group A round 10"
+    assert next_round_label("  ") == "practice round 2"
+    assert next_round_label("round 2") == "round 2 round 2"  # no base label before "round": counted as a name
+
+
+def test_next_round_label_skips_labels_already_saved():
+    assert next_round_label("practice", taken=["practice round 2", "practice round 3"]) == "practice round 4"
+    assert next_round_label("practice round 2", taken={"practice round 3"}) == "practice round 4"
+
+
+def test_next_round_label_keeps_the_number_within_80_characters():
+    label = next_round_label("x" * 80)
+    assert len(label) == 80 and label.endswith(" round 2")
+    assert next_round_label(label).endswith(" round 3") and len(next_round_label(label)) <= 80
+
+
+def test_next_round_label_follows_a_translated_template():
+    assert next_round_label("øving", template="{label} runde {n}") == "øving runde 2"
+    assert next_round_label("øving runde 7", template="{label} runde {n}") == "øving runde 8"
+    assert next_round_label("a.b round 2", template="{label} (round {n})") == "a.b round 2 (round 2)"
+    with pytest.raises(ValueError):
+        next_round_label("x", template="{label} round")

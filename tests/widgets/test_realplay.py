@@ -246,3 +246,228 @@ def test_counts_changed_elsewhere_are_not_overwritten_by_a_label_change():
     other.set_label("a")
     assert other.counts["af"] == 1 and other.counts["sr"] == 0
     assert "A tally is saved under “a”." in other.feedback.value
+
+
+# RealplayTimer: new group, full rotation, pause banner -------------------------------------------------
+def run_round(t) -> None:
+    """Run the timer's current round to its debrief, resuming at each observer pause."""
+    t.start()
+    while t.phase != "debrief":
+        if t.tick(t.clock.total) == "pause":
+            t.resume()
+
+
+def test_new_group_needs_a_second_click_and_a_stray_click_loses_nothing(progress_file):
+    t = RealplayTimer(minutes=1, names=["Ann", "Bo", "Cy"], pick="midpoint")
+    run_round(t)
+    t.rotate()
+    assert t.new_group() is False
+    assert (t.names, t.round, t.rounds_done) == (["Ann", "Bo", "Cy"], 2, 1)
+    assert "⚠" in t.confirm_line.value and "Start a new group?" in t.confirm_line.value
+    assert t.new_group_button.description == "Yes, start a new group" and t.keep_group_button.layout.display is None
+    t.cancel()
+    assert t.new_group_button.description == "New group" and t.keep_group_button.layout.display == "none"
+    assert "This group is kept" in t.confirm_line.value and t.names == ["Ann", "Bo", "Cy"]
+    t.new_group()
+    t.start()  # any other press disarms: the next New group press only asks again
+    assert t.new_group() is False and t.round == 2 and t.phase == "talking"
+    assert saved(progress_file)["realplay:realplay"]["data"]["rounds_done"] == 1
+
+
+def test_new_group_clears_names_rounds_and_roles_stops_the_clock_and_is_saved(progress_file):
+    t = RealplayTimer(minutes=1, names=["Ann", "Bo", "Cy"], pick="midpoint")
+    for _ in range(3):
+        run_round(t)
+        t.rotate()
+    t.start()
+    t.tick(20)
+    assert t.new_group() is False and t.new_group() is True
+    assert (t.names, t.round, t.rounds_done, t.phase, t.elapsed, t.play.playing) == (["", "", ""], 1, 0, "ready", 0, False)
+    assert t.roles == {"person": "Participant 1", "interviewer": "Participant 2", "observer": "Participant 3"}
+    assert "Round 1 — who does what" in t.roles_html.value and "Ann" not in t.roles_html.value
+    assert "✓" in t.feedback.value and "New group: round 1." in t.feedback.value
+    assert t.settings.selected_index == 0 and t.confirm_line.value == ""
+    record = saved(progress_file)["realplay:realplay"]
+    data = record["data"]
+    assert (data["rounds_done"], data["next_round"], data["rotations_done"], data["lineups_done"]) == (0, 1, 0, [])
+    assert record["attempts"] == 3  # the three debriefs; starting a new group is not a round
+    assert "names" not in data
+    again = RealplayTimer(minutes=1, pick="midpoint")  # next week's group: not "round 5" with old names
+    assert (again.round, again.rounds_done, again.names) == (1, 0, ["", "", ""])
+
+
+def test_new_group_with_confirm_true_goes_at_once():
+    t = RealplayTimer(names=["Ann"], pick="midpoint")
+    assert t.new_group(confirm=True) is True and t.names == ["", "", ""]
+    assert t.new_group_button.description == "New group" and t.new_group_button.description and t.keep_group_button.description
+
+
+def test_the_third_debrief_says_everyone_has_had_each_role(progress_file):
+    t = RealplayTimer(minutes=1, pick="midpoint")
+    marks = []
+    for _ in range(3):
+        run_round(t)
+        marks.append("Everyone has now had each role once." in t.feedback.value)
+        if t.round < 3:
+            assert "Then press Rotate roles for the next round." in t.feedback.value
+        t.rotate()
+    assert marks == [False, False, True]
+    assert t.feedback.value == "" and t.rotation_complete is False  # gone once the next round is set up
+    again = RealplayTimer(minutes=1, pick="midpoint")
+    assert again.round == 4 and again.clock.lineups_done == set()
+
+
+def test_the_rotation_message_has_icon_words_and_a_suggestion():
+    t = RealplayTimer(minutes=1, pick="midpoint")
+    for _ in range(2):
+        run_round(t)
+        t.rotate()
+    run_round(t)
+    assert t.rotation_complete is True
+    fb = t.feedback.value
+    box = re.search(r'<div class="miw-fb miw-ok"><span class="miw-icon" aria-hidden="true">✓</span><strong>Everyone has now had each role once.</strong>(.*?)</div>', fb)
+    assert box and "group debrief" in box.group(1) and "new rotation" in box.group(1)
+    assert "Time is up — short debrief" in fb and "Person (Participant 3):" in fb  # the debrief prompts stay
+
+
+def test_the_rotation_is_remembered_across_a_restart_and_counts_on():
+    t = RealplayTimer(minutes=1, pick="midpoint")
+    for _ in range(2):
+        run_round(t)
+        t.rotate()
+    later = RealplayTimer(minutes=1, pick="midpoint")  # kernel restart before round 3
+    assert later.round == 3
+    run_round(later)
+    assert "Everyone has now had each role once." in later.feedback.value
+    for _ in range(3):
+        later.rotate()
+        run_round(later)
+    assert "Everyone has now had each role 2 times." in later.feedback.value
+
+
+def test_a_round_run_again_does_not_claim_a_full_rotation():
+    t = RealplayTimer(minutes=1, pick="midpoint")
+    run_round(t)
+    t.reset()  # the same round again
+    run_round(t)
+    t.rotate()
+    run_round(t)
+    assert t.rounds_done == 3 and "each role" not in t.feedback.value
+
+
+def test_an_observer_pause_shows_a_large_banner_at_the_top_and_only_then():
+    t = RealplayTimer(minutes=8, names=["Ann", "Bo", "<b>Cy</b>"], pick="midpoint")
+    assert t.banner.value == "" and t.banner.layout.display == "none"
+    assert t.children.index(t.banner) == 2  # right under the heading and the progress notice
+    t.start()
+    t.tick(20)
+    t.pause()  # a pause by hand is not an observer pause
+    assert t.banner.value == "" and "Clock paused." in t.feedback.value
+    t.resume()
+    assert t.tick(55) == "pause"
+    b = t.banner.value
+    assert t.banner.layout.display is None and 'role="alert"' in b and "miw-rp-banner" in b
+    assert '<span aria-hidden="true">⏸</span> Pause — observer, ask the two questions' in b
+    assert "Observer: &lt;b&gt;Cy&lt;/b&gt;." in b and "<b>Cy" not in b
+    assert "Pause — observer, ask:" in t.feedback.value and "Where are you heading next?" in t.feedback.value  # the prompt box stays
+    t.set_name(2, "Dee")
+    assert "Observer: Dee." in t.banner.value
+    t.resume()
+    assert t.banner.value == "" and t.banner.layout.display == "none"
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG contrast ratio of two #rgb or #rrggbb colours."""
+    def lum(hex_colour: str) -> float:
+        digits = hex_colour.lstrip("#")
+        digits = "".join(c * 2 for c in digits) if len(digits) == 3 else digits
+        channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    hi, lo = sorted((lum(fg), lum(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_the_banner_style_is_large_and_high_contrast():
+    from mi_widgets.widgets.realplay import LOCAL_STYLE
+    rule = re.search(r"\.miw\.miw-rp-banner\{([^}]*)\}", LOCAL_STYLE).group(1)
+    props = dict(p.split(":", 1) for p in rule.split(";") if p)
+    assert float(props["font-size"].removesuffix("rem")) >= 2
+    assert contrast(props["color"], props["background"]) >= 7  # WCAG AAA, for a washed-out projector
+    assert contrast("#000", "#fff") == 21 and round(contrast("#767676", "#fff"), 1) == 4.5  # the formula itself
+    assert "border" in props  # a frame, too, so it stands out in forced-colours mode
+
+
+# ObserverTally: next round ----------------------------------------------------------------------------
+def test_next_round_saves_clears_and_relabels_in_one_click(progress_file):
+    o = ObserverTally()
+    o.tap("open"); o.tap("cr"); o.tap("cr")
+    assert o.next_round() == "practice round 2"
+    assert o.label == "practice round 2" and o.label_box.value == "practice round 2"
+    fb = o.feedback.value
+    assert sum(o.counts.values()) == 0 and o.undo() is None
+    record = saved(progress_file)["tally:practice"]
+    assert record["data"]["counts"]["cr"] == 2 and record["data"]["label"] == "practice"
+    assert "tally:practice round 2" not in saved(progress_file)  # nothing counted there yet
+    assert "✓" in fb and "“practice” is saved. Now counting “practice round 2”, from zero." in fb
+    assert str(progress_file) in fb and "Load saved tally" in fb and "type “practice” as the Session label" in fb
+    filename, data = o.last_export
+    assert filename.startswith("observer-tally-practice-") and "complex_reflections" in data.decode()
+    assert f'download="{filename}"' in fb
+    o.tap("sr")
+    assert o.next_round() == "practice round 3"
+    assert saved(progress_file)["tally:practice round 2"]["data"]["counts"]["sr"] == 1
+
+
+def test_the_earlier_round_stays_loadable():
+    o = ObserverTally()
+    o.tap("af"); o.tap("af")
+    o.next_round()
+    o.tap("open")
+    o.save()
+    fresh = ObserverTally(label="practice round 2")
+    assert fresh.counts["open"] == 1
+    fresh.reset(confirm=True)
+    fresh.set_label("practice")  # nothing counted: the first round comes back at once
+    assert fresh.counts["af"] == 2 and "Your saved tally is back." in fresh.feedback.value
+    again = ObserverTally(label="practice round 2")
+    again.tap("closed")
+    again.set_label("practice")  # counts in hand: they stay until Load saved tally is pressed
+    assert again.counts["af"] == 0
+    assert again.load(confirm=True) and again.counts["af"] == 2
+
+
+def test_next_round_never_lands_on_a_round_saved_earlier(progress_file):
+    old = ObserverTally(label="practice round 2")
+    old.tap("righting")
+    old.save()
+    o = ObserverTally()
+    o.tap("open")
+    assert o.next_round() == "practice round 3"
+    assert saved(progress_file)["tally:practice round 2"]["data"]["counts"]["righting"] == 1
+    assert sum(o.counts.values()) == 0  # nothing came in from round 2
+
+
+def test_next_round_with_nothing_counted_does_nothing(progress_file):
+    o = ObserverTally()
+    assert o.next_round() is None and o.label == "practice"
+    assert "ℹ" in o.feedback.value and "Nothing counted yet in “practice”." in o.feedback.value
+    assert saved(progress_file) == {}
+
+
+def test_next_round_keeps_the_counts_when_saving_fails(monkeypatch):
+    import mi_widgets.widgets._base as base
+    monkeypatch.setattr(base, "save", lambda kind, ref, **fields: (None, "Your progress could not be saved."))
+    o = ObserverTally()
+    o.tap("sr")
+    assert o.next_round() is None
+    assert o.counts["sr"] == 1 and o.label == "practice"
+    assert "⚠" in o.feedback.value and "could not be saved, so the counts stay" in o.feedback.value
+
+
+def test_next_round_escapes_the_label(progress_file):
+    o = ObserverTally(label="<b>Group A</b>")
+    o.tap("cr")
+    assert o.next_round() == "<b>Group A</b> round 2"
+    assert "&lt;b&gt;Group A&lt;/b&gt; round 2" in o.feedback.value and "<b>Group A" not in o.feedback.value
+    assert o.next_button.description == "Next round"
