@@ -157,7 +157,7 @@ def fmt_summary(key: str, value: float | int | None) -> str:
     if value is None:
         return _("n/a")
     if key == "reflection_to_question":
-        return _("{value} : 1").format(value=f"{value:.1f}")
+        return _("{value} : 1").format(value=f"{value:.2f}")  # as in the report
     if key.startswith("percent"):
         return fmt_percent(float(value))
     return str(value)

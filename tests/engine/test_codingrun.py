@@ -122,7 +122,7 @@ def test_complex_reflections_coded_as_simple_show_in_agreement_mix_ups_and_miti(
     assert res.mix_up_lines() == ["You coded 3 complex reflections as simple reflections (CR → SR)."]
     rows = dict((name, (mine, expert)) for name, mine, expert in res.summary_rows())
     assert rows["% complex reflections (%CR)"] == ("14 %", "57 %")  # 1 of 7 tallied reflections
-    assert rows["Reflection-to-question ratio (R:Q)"] == ("2.3 : 1", "2.3 : 1")
+    assert rows["Reflection-to-question ratio (R:Q)"] == ("2.33 : 1", "2.33 : 1")
     assert "% change talk (%CT; client language, not a MITI 4.2.1 score)" not in rows  # client codes were not part of this exercise
     wrong = [item for item in res.items if item.correct is False]
     assert [w.index for w in wrong] == [8, 10, 19]

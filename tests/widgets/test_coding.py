@@ -32,7 +32,7 @@ def test_fully_right_codes_score_full_marks_with_kappa_rationales_and_the_miti_t
     assert "✓" in fb and "39 of 39 right." in fb
     assert "Codes: 100 % agreement with the expert, Cohen&#x27;s kappa 1.00" in fb
     assert "Nothing mixed up." in fb
-    assert '<th scope="row">Reflection-to-question ratio (R:Q)</th><td>2.2 : 1</td><td>2.2 : 1</td>' in fb
+    assert '<th scope="row">Reflection-to-question ratio (R:Q)</th><td>2.25 : 1</td><td>2.25 : 1</td>' in fb
     assert '<th scope="row">% change talk (%CT; client language, not a MITI 4.2.1 score)</th><td>85 %</td><td>85 %</td>' in fb
     assert html.escape(d.utterances[3].rationale) in fb  # the gold rationale, escaped
     assert "Right: CR — Complex Reflection." in fb
