@@ -15,19 +15,25 @@ from .test_widgets_voila import ARTIFACTS, GALLERY
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
+def lab_settings(folder: Path) -> dict[str, str]:
+    """Settings for a test JupyterLab: no news pop-up over the widgets, and every cell rendered
+    (not only those in view), so a test can find any output."""
+    settings = folder / "lab-settings"
+    news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    news.parent.mkdir(parents=True)
+    news.write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text('{"windowingMode": "none"}')
+    return {"JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(folder / "lab-workspaces")}
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lab")
     shutil.copy(GALLERY, folder)
     progress = folder / "progress.json"
-    settings = folder / "lab-settings"
-    news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    news.parent.mkdir(parents=True)
-    news.write_text('{"fetchNews": "false", "checkForUpdates": false}')  # no pop-up over the widgets
-    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
-    tracker.parent.mkdir(parents=True)
-    tracker.write_text('{"windowingMode": "none"}')  # render every cell, not only those in view
-    env = {"MI_WORKBOOK_PROGRESS": str(progress), "JUPYTERLAB_SETTINGS_DIR": str(settings), "JUPYTERLAB_WORKSPACES_DIR": str(folder / "lab-workspaces")}
+    env = {"MI_WORKBOOK_PROGRESS": str(progress), **lab_settings(folder)}
     with lab(folder, env, folder / "lab.log") as url:
         yield url, progress
 

@@ -1,0 +1,47 @@
+"""Every learning-path notebook runs top to bottom in JupyterLab, in a real headless Chromium:
+restart and run all, no cell fails, the exercises appear."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .servers import lab
+from .test_notebooks_voila import NOTEBOOKS, PATH
+from .test_widgets_lab import lab_settings, restart_and_run_all
+from .test_widgets_voila import ARTIFACTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ALL_RUN = """() => {
+  const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
+  return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+}"""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lab-path")
+    for name in PATH:  # a copy: JupyterLab may save the notebooks it opens, outputs and all
+        shutil.copy(NOTEBOOKS / name, folder)
+    env = {"MI_WORKBOOK_PROGRESS": str(folder / "progress.json"), **lab_settings(folder)}
+    with lab(folder, env, folder / "lab.log") as url:
+        yield url
+
+
+@pytest.mark.parametrize("name", PATH)
+def test_notebook_runs_top_to_bottom_in_jupyterlab(page, served, name):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served + f"/tree/{name}?reset", timeout=90_000)  # ?reset: only this notebook open
+    page.locator(".jp-Notebook").wait_for(timeout=90_000)
+    page.get_by_text("Kernel status: Idle").first.wait_for(state="attached", timeout=60_000)
+    restart_and_run_all(page)
+    page.wait_for_function(ALL_RUN, timeout=120_000)
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output .ansi-red-fg")
+    assert errors.count() == 0, errors.first.inner_text()
+    least = 1 if name == "00-start-here.ipynb" else 3
+    page.wait_for_function(f"document.querySelectorAll('.jp-Notebook .widget-vbox.miw').length >= {least}", timeout=60_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"lab-{name.removesuffix('.ipynb')}.png"))
