@@ -41,7 +41,7 @@ def test_notebook_runs_top_to_bottom_in_jupyterlab(page, served, name):
     page.wait_for_function(ALL_RUN, timeout=120_000)
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output .ansi-red-fg")
     assert errors.count() == 0, errors.first.inner_text()
-    least = 1 if name == "00-start-here.ipynb" else 3
+    least = 3
     page.wait_for_function(f"document.querySelectorAll('.jp-Notebook .widget-vbox.miw').length >= {least}", timeout=60_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"lab-{name.removesuffix('.ipynb')}.png"))

@@ -28,7 +28,7 @@ def test_notebook_renders_with_its_widgets_and_passes_axe(page, served, name):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(served + f"voila/render/{name}", timeout=120_000)
     page.get_by_role("heading", level=1).first.wait_for(timeout=120_000)
-    least = 1 if name == "00-start-here.ipynb" else 3  # at least three exercises in each lesson
+    least = 3  # at least three exercises in every notebook
     page.wait_for_function(f"document.querySelectorAll('.widget-vbox.miw').length >= {least}", timeout=120_000)
     counts = []
     while len(counts) < 3 or len(set(counts[-3:])) > 1:  # Voila renders cell by cell: wait until it settles
