@@ -38,6 +38,14 @@ def served(tmp_path_factory):
         yield url, progress
 
 
+def clear_all_outputs(page) -> None:
+    """Edit > Clear Outputs of All Cells, on the open notebook."""
+    page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
+    page.get_by_role("menuitem", name="Edit", exact=True).click()
+    page.get_by_role("menuitem", name="Clear Outputs of All Cells").click()
+    page.wait_for_function("document.querySelectorAll('.jp-Notebook .widget-vbox.miw').length === 0")
+
+
 def restart_and_run_all(page) -> None:
     """The notebook toolbar's "restart the kernel and run all cells", confirming its dialog.
     (Run > Run All Cells from the menu bar does nothing in headless Chromium here.)"""
@@ -70,7 +78,10 @@ def test_widgets_work_in_jupyterlab_and_progress_survives_a_kernel_restart(page,
     tally.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "widgets-lab-tally-1280.png"))
 
+    clear_all_outputs(page)  # so nothing below can come from the old kernel's widgets
+    assert page.locator(".widget-vbox.miw").count() == 0
     restart_and_run_all(page)
+    page.get_by_role("heading", name="Your progress").wait_for(timeout=60_000)
     page.get_by_text("Score: 1 of 1 answered right at the first try", exact=False).wait_for(timeout=60_000)
     overview = page.get_by_role("table", name="Your progress by kind of exercise")
     assert "Quiz questions" in overview.inner_text() and "100 %" in overview.inner_text()
