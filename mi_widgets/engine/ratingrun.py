@@ -5,6 +5,10 @@ segment: Cultivating Change Talk (CCT), Softening Sustain Talk (SST), Partnershi
 manual asks a coder to start at 3 and move up or down as the evidence demands, so a new run starts
 every scale at :data:`START`.
 
+An exercise may ask for only some of the globals (:func:`choose_globals`): notebook 01, on the
+spirit of MI, asks for Partnership and Empathy alone. Only the globals asked for are rated, compared
+and counted, and a summary score is given only when both of its globals were asked for.
+
 Agreement with the expert is judged per global: the same number is an *exact* match, one point
 apart counts as *close* agreement (the tolerance this workbook uses), two or more points apart is
 *off*. The summary scores follow the manual: Technical = (CCT + SST) / 2 and
@@ -17,6 +21,7 @@ Pure Python: no widget library is imported here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -114,6 +119,25 @@ def rationale_excerpt(rationale: str | None, key: str) -> str:
     return " ".join(sentences[i] for i in sorted(set(chosen)))
 
 
+def choose_globals(keys: Iterable[str] | str | None = None) -> tuple[str, ...]:
+    """The globals an exercise asks for, in the usual order (CCT, SST, Partnership, Empathy).
+
+    ``None`` means all four. Otherwise a sequence of keys (``cct``, ``sst``, ``partnership``,
+    ``empathy``; a single key may be given as a plain string); a key given twice counts once.
+    UsageError naming the valid keys for an unknown key or for an empty choice.
+    """
+    if keys is None:
+        return GLOBAL_KEYS
+    wanted = [keys] if isinstance(keys, str) else list(keys)
+    unknown = [k for k in wanted if k not in GLOBAL_KEYS]
+    if unknown:
+        raise UsageError(_("unknown global {unknown} in globals (choose from {keys})").format(
+            unknown=", ".join(f"'{k}'" for k in unknown), keys=", ".join(GLOBAL_KEYS)))
+    if not wanted:
+        raise UsageError(_("globals is empty: ask for at least one of {keys}").format(keys=", ".join(GLOBAL_KEYS)))
+    return tuple(k for k in GLOBAL_KEYS if k in wanted)
+
+
 def check_rating(key: str, value: object) -> int:
     """``value`` as a valid rating for global ``key``; ValueError naming the problem otherwise."""
     if key not in GLOBAL_KEYS:
@@ -190,6 +214,7 @@ class RatingResult:
 
     @property
     def max(self) -> int:
+        """How many globals were rated (the most :attr:`score` can be)."""
         return len(self.globals)
 
     @property
@@ -203,65 +228,105 @@ class RatingResult:
         return {g.key: g.learner for g in self.globals}
 
     def comparison(self, key: str) -> GlobalComparison:
-        return next(g for g in self.globals if g.key == key)
+        """The comparison for global ``key``; KeyError where that global was not rated."""
+        for g in self.globals:
+            if g.key == key:
+                return g
+        raise KeyError(key)
 
     def summary(self, key: str) -> SummaryComparison:
-        return next(s for s in self.summaries if s.key == key)
+        """The summary score ``key`` (technical, relational); KeyError where one of its globals was not rated."""
+        for s in self.summaries:
+            if s.key == key:
+                return s
+        raise KeyError(key)
 
 
 @dataclass
 class RatingRun:
-    """The state of one rating exercise: the dialogue, and the learner's current ratings.
+    """The state of one rating exercise: the dialogue, the globals asked for, and the learner's
+    current ratings.
 
-    Every scale starts at :data:`START`; :attr:`moved` says which ones the learner has set.
+    ``globals`` is what :func:`choose_globals` accepts (None: all four); after construction it is
+    the tuple of keys asked for, in the usual order. Every scale asked for starts at :data:`START`;
+    :attr:`moved` says which ones the learner has set. The dialogue needs an expert rating for
+    each global asked for (UsageError otherwise).
     """
 
     dialogue: Dialogue
-    ratings: dict[str, int] = field(default_factory=lambda: {k: START for k in GLOBAL_KEYS})
+    globals: Sequence[str] | None = None  #: the globals asked for (after construction: a tuple of keys)
+    ratings: dict[str, int] = field(default_factory=dict)  #: the learner's rating of each global asked for
     moved: set[str] = field(default_factory=set)  #: globals the learner has rated (not left at the start)
 
     def __post_init__(self) -> None:
-        lacking = missing_globals(self.dialogue.globals)
+        self.globals = choose_globals(self.globals)
+        lacking = [k for k in missing_globals(self.dialogue.globals) if k in self.globals]
         if lacking:
             names = ", ".join(_(GLOBAL_NAMES[k]) for k in lacking)
+            if self.globals == GLOBAL_KEYS:
+                raise UsageError(_(
+                    "dialogue '{id}' cannot be used for a global rating exercise: it has no expert rating "
+                    "for {names}; all four MITI globals (cct, sst, partnership, empathy) are needed"
+                ).format(id=self.dialogue.id, names=names))
             raise UsageError(_(
-                "dialogue '{id}' cannot be used for a global rating exercise: it has no expert rating "
-                "for {names}; all four MITI globals (cct, sst, partnership, empathy) are needed"
+                "dialogue '{id}' cannot be used for this global rating exercise: it has no expert rating for {names}"
             ).format(id=self.dialogue.id, names=names))
+        self.ratings = {k: self.ratings.get(k, START) for k in self.globals}
+
+    @property
+    def asked(self) -> tuple[str, ...]:
+        """The globals asked for, in the usual order."""
+        return tuple(self.globals) if self.globals is not None else GLOBAL_KEYS
 
     @property
     def expert(self) -> dict[str, int]:
-        """The expert's globals by key."""
-        return {k: int(v) for k, v in self.dialogue.globals.as_dict().items()}  # type: ignore[arg-type]
+        """The expert's rating of each global asked for, by key."""
+        given = self.dialogue.globals.as_dict()
+        return {k: int(given[k]) for k in self.asked}  # type: ignore[arg-type]
 
     def rate(self, key: str, value: int) -> None:
-        """Set the learner's rating of global ``key`` (cct, sst, partnership, empathy) to ``value`` (1-5)."""
-        self.ratings[key] = check_rating(key, value)
+        """Set the learner's rating of global ``key`` (one of those asked for) to ``value`` (1-5).
+
+        UsageError for an unknown key, a global this exercise does not ask for, or a bad value.
+        """
+        value = check_rating(key, value)
+        if key not in self.asked:
+            raise UsageError(_("this exercise does not ask for {name} (it asks for {names})").format(
+                name=_(GLOBAL_NAMES[key]), names=", ".join(_(GLOBAL_NAMES[k]) for k in self.asked)))
+        self.ratings[key] = value
         self.moved.add(key)
 
-    def load(self, saved: dict[str, object]) -> None:
-        """Put back ratings saved earlier; entries that are not valid ratings are ignored."""
+    def load(self, saved: dict[str, object]) -> list[str]:
+        """Put back ratings saved earlier and return the keys put back.
+
+        Entries that are not valid ratings, and ratings of globals this exercise does not ask for
+        (from a record made with another choice of globals), are ignored.
+        """
+        loaded = []
         for key, value in saved.items():
             try:
                 self.rate(key, value)  # type: ignore[arg-type]
             except ValueError:
                 continue
+            loaded.append(key)
+        return [k for k in self.asked if k in loaded]
 
     @property
     def untouched(self) -> list[str]:
-        """Globals still at the starting value because the learner never set them."""
-        return [k for k in GLOBAL_KEYS if k not in self.moved]
+        """Globals asked for that are still at the starting value because the learner never set them."""
+        return [k for k in self.asked if k not in self.moved]
 
     def check(self) -> RatingResult:
         """Compare the learner's ratings with the expert's."""
         expert = self.expert
         rationale = self.dialogue.globals.rationale or ""
         comparisons = tuple(
-            GlobalComparison(k, self.ratings[k], expert[k], rationale_excerpt(rationale, k)) for k in GLOBAL_KEYS
+            GlobalComparison(k, self.ratings[k], expert[k], rationale_excerpt(rationale, k)) for k in self.asked
         )
-        summaries = tuple(
+        summaries = tuple(  # only where both of its globals were asked for
             SummaryComparison(key, sum(self.ratings[k] for k in pair) / 2, sum(expert[k] for k in pair) / 2)
             for key, (pair, _name) in SUMMARIES.items()
+            if all(k in self.asked for k in pair)
         )
         return RatingResult(comparisons, summaries, " ".join(rationale.split()))
 
@@ -269,5 +334,5 @@ class RatingRun:
 __all__ = [
     "GLOBAL_NAMES", "LEVEL_WORDS", "SCALE", "SCALE_REMINDERS", "START", "SUMMARIES", "VERDICT_WORDS",
     "GlobalComparison", "RatingResult", "RatingRun", "SummaryComparison", "Verdict",
-    "check_rating", "missing_globals", "rationale_excerpt", "verdict_for",
+    "check_rating", "choose_globals", "missing_globals", "rationale_excerpt", "verdict_for",
 ]

@@ -1,15 +1,17 @@
-"""Global ratings: rate a whole dialogue on the four MITI 4.2.1 globals, then compare with the expert."""
+"""Global ratings: rate a whole dialogue on the MITI 4.2.1 globals (all four, or those asked for),
+then compare with the expert."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import ipywidgets as w
 
-from ..engine.i18n import N_, _
+from ..engine.i18n import N_, _, ngettext
 from ..engine.library import get_dialogue
 from ..engine.miti import THRESHOLDS
-from ..engine.model import GLOBAL_KEYS, Dialogue
+from ..engine.model import Dialogue
 from ..engine.ratingrun import (
     GLOBAL_NAMES, LEVEL_WORDS, SCALE, SCALE_REMINDERS, START, SUMMARIES, VERDICT_WORDS, RatingResult, RatingRun,
 )
@@ -33,24 +35,37 @@ def dialogue_html(dialogue: Dialogue) -> str:
 
 class GlobalRatingExercise(Exercise):
     """Rate a whole dialogue 1-5 on Cultivating Change Talk, Softening Sustain Talk, Partnership and
-    Empathy, then see the expert's ratings, the differences and the expert's reasons.
+    Empathy (or only some of them), then see the expert's ratings, the differences and the expert's
+    reasons.
 
     Parameters
     ----------
     dialogue_id:
         A dialogue of the library by id, a path to a dialogue file, or a :class:`~.model.Dialogue`.
-        It must carry all four expert globals (ValueError otherwise).
+        It must carry an expert rating for every global asked for (UsageError otherwise).
+    globals:
+        The globals to rate, as a sequence of keys (``cct``, ``sst``, ``partnership``, ``empathy``);
+        None (the default) asks for all four. Only these scales are shown, compared and counted
+        (the score is out of how many were asked for), and they appear in the usual order. The
+        Technical summary (CCT, SST) and the Relational summary (Partnership, Empathy) are shown
+        only when both of their globals are asked for. An unknown key or an empty sequence is a
+        :class:`~.errors.UsageError` naming the valid keys.
 
-    Driven from Python: ``rate(key, value)`` moves a slider (keys ``cct``, ``sst``, ``partnership``,
-    ``empathy``), ``check()`` compares with the expert and saves. Public results: ``feedback.value``
-    (the HTML shown) and ``result`` (the last :class:`~.ratingrun.RatingResult`, or None).
+    Driven from Python: ``rate(key, value)`` moves a slider (one of the keys asked for), ``check()``
+    compares with the expert and saves. Public results: ``feedback.value`` (the HTML shown),
+    ``result`` (the last :class:`~.ratingrun.RatingResult`, or None), ``sliders`` (the scale of each
+    global asked for, by key) and ``globals`` (the keys asked for).
+    Saved progress holds the ratings given; a record made with another choice of globals puts back
+    only the scales asked for here.
     """
 
     kind = "rating"
 
-    def __init__(self, dialogue_id: str | Path | Dialogue) -> None:
+    def __init__(self, dialogue_id: str | Path | Dialogue, globals: Sequence[str] | None = None) -> None:  # noqa: A002 - the public parameter name
         dialogue = dialogue_id if isinstance(dialogue_id, Dialogue) else get_dialogue(dialogue_id)
-        self.run = RatingRun(dialogue)  # ValueError when an expert global is missing
+        # UsageError for an unknown or empty choice of globals, or an expert global missing
+        self.run = RatingRun(dialogue, globals)
+        self.globals: tuple[str, ...] = self.run.asked
         self.dialogue: Dialogue = dialogue
         self.result: RatingResult | None = None
         super().__init__(_("Global ratings: {title}").format(title=dialogue.title))
@@ -61,15 +76,25 @@ class GlobalRatingExercise(Exercise):
         if dialogue.change_goal:
             goal = _("Change goal:")
             intro.append(f"<p><strong>{esc(goal)}</strong> {esc(dialogue.change_goal)}</p>")
-        intro.append("<p>" + esc(_(
-            "Read the whole conversation, then rate the counsellor on each of the four MITI global scales "
-            "from 1 (low) to 5 (high). Start every scale at 3 and move it up or down as the evidence demands."
-        )) + "</p>")
+        if len(self.globals) == len(GLOBAL_NAMES):
+            how = _(
+                "Read the whole conversation, then rate the counsellor on each of the four MITI global scales "
+                "from 1 (low) to 5 (high). Start every scale at 3 and move it up or down as the evidence demands."
+            )
+        else:
+            how = ngettext(
+                "Read the whole conversation, then rate the counsellor on one MITI global scale, {names}, "
+                "from 1 (low) to 5 (high). Start at 3 and move up or down as the evidence demands.",
+                "Read the whole conversation, then rate the counsellor on {n} MITI global scales ({names}), "
+                "each from 1 (low) to 5 (high). Start every scale at 3 and move it up or down as the evidence demands.",
+                len(self.globals),
+            ).format(n=len(self.globals), names=", ".join(_(GLOBAL_NAMES[k]) for k in self.globals))
+        intro.append("<p>" + esc(how) + "</p>")
         intro.append("<p><small>" + esc(_(SEGMENT_NOTE)) + "</small></p>")
         self.transcript = w.HTML(dialogue_html(dialogue))
         self.sliders: dict[str, w.RadioButtons] = {}
         rows: list[w.Widget] = []
-        for key in GLOBAL_KEYS:
+        for key in self.globals:
             name = _(GLOBAL_NAMES[key])
             rows.append(paragraph(f"<p><strong>{esc(name)}</strong>: {esc(_(SCALE_REMINDERS[key]))}</p>"))
             slider = scale(_("{name} rating").format(name=name), SCALE[0], SCALE[1], START)
@@ -79,17 +104,22 @@ class GlobalRatingExercise(Exercise):
         self.check_button = button(_("Check my ratings"), self.check, style="primary")
         self.set_body(paragraph("".join(intro)), self.transcript, *rows, self.check_button)
         rec = self.restore(dialogue.id)
-        if rec and rec.data:  # ratings saved earlier come back, with their comparison
-            self.run.load(rec.data)
+        if rec and rec.data:  # ratings saved earlier come back, only for the scales asked for here
+            loaded = self.run.load(rec.data)
             for key, value in self.run.ratings.items():
                 self.sliders[key].value = value
-            self.result = self.run.check()
-            self._explain(self.result)
+            if loaded == list(self.globals):  # every scale asked for was rated: show the comparison
+                self.result = self.run.check()
+                self._explain(self.result)
+            elif loaded:  # a record made with fewer globals: the rest still needs rating
+                self.show("info", _("Your earlier ratings of {done} are back. Rate {rest} too, then press Check my ratings.").format(
+                    done=", ".join(_(GLOBAL_NAMES[k]) for k in loaded), rest=", ".join(_(GLOBAL_NAMES[k]) for k in self.run.untouched)))
 
     # ----------------------------------------------------------------------------- the clicks
     def rate(self, key: str, value: int) -> None:
-        """Set the rating of global ``key`` (cct, sst, partnership, empathy) to ``value`` (1-5),
-        as moving its slider would. ValueError for an unknown key or a value outside 1-5."""
+        """Set the rating of global ``key`` (one of those asked for) to ``value`` (1-5), as moving its
+        slider would. UsageError (a ValueError) for an unknown key, a global not asked for, or a
+        value outside 1-5."""
         self.run.rate(key, value)
         self.sliders[key].value = value
 
@@ -103,7 +133,7 @@ class GlobalRatingExercise(Exercise):
 
     @property
     def ratings(self) -> dict[str, int]:
-        """The learner's current ratings by key."""
+        """The learner's current rating of each global asked for, by key."""
         return dict(self.run.ratings)
 
     # ------------------------------------------------------------------------------- showing
@@ -117,7 +147,8 @@ class GlobalRatingExercise(Exercise):
     def _explain(self, result: RatingResult) -> None:
         n, total = result.score, result.max
         status: Status = "ok" if n == total else "part" if n >= total / 2 else "bad"
-        title = _("{n} of {total} globals within one point of the expert's.").format(n=n, total=total)
+        title = ngettext("{n} of {total} global within one point of the expert's.",
+                         "{n} of {total} globals within one point of the expert's.", total).format(n=n, total=total)
         self.show(status, title, self._globals_table(result) + self._summary_table(result) + self._notes(result))
 
     def _globals_table(self, result: RatingResult) -> str:
@@ -134,6 +165,9 @@ class GlobalRatingExercise(Exercise):
         return f'<table class="miw-table"><caption>{esc(caption)}</caption><tr>{header}</tr>{"".join(rows)}</table>'
 
     def _summary_table(self, result: RatingResult) -> str:
+        """The Technical and Relational scores whose two globals were both rated ("" for none)."""
+        if not result.summaries:
+            return ""
         head = [_("Summary score"), _("From your ratings"), _("From the expert ratings"), _("MITI thresholds")]
         rows = []
         for s in result.summaries:

@@ -2,11 +2,12 @@
 
 import pytest
 
+from mi_widgets.engine.errors import UsageError
 from mi_widgets.engine.library import get_dialogue
 from mi_widgets.engine.loaders import load_folder
 from mi_widgets.engine.model import GLOBAL_KEYS, Dialogue, GlobalRatings, Utterance
 from mi_widgets.engine.ratingrun import (
-    GLOBAL_NAMES, SCALE_REMINDERS, START, RatingRun, check_rating, missing_globals, rationale_excerpt, verdict_for,
+    GLOBAL_NAMES, SCALE_REMINDERS, START, RatingRun, check_rating, choose_globals, missing_globals, rationale_excerpt, verdict_for,
 )
 
 
@@ -138,3 +139,81 @@ def test_the_sst_reminder_rewards_acknowledging_sustain_talk_without_drawing_out
     assert "1 = argues with it, asks for more of it or dwells on it, so it grows" in sst
     assert "5 = consistently acknowledges it without drawing out more" in sst and "double-sided reflection" in sst
     assert "turns the focus elsewhere" not in sst
+
+
+# ------------------------------------------------------------------ only some globals asked for
+def test_choose_globals_keeps_the_usual_order_and_defaults_to_all_four():
+    assert choose_globals(None) == GLOBAL_KEYS == ("cct", "sst", "partnership", "empathy")
+    assert choose_globals(["empathy", "partnership"]) == ("partnership", "empathy")
+    assert choose_globals(("sst", "cct", "sst")) == ("cct", "sst")  # a key given twice counts once
+    assert choose_globals("empathy") == ("empathy",)  # one key as a plain string
+
+
+@pytest.mark.parametrize("keys, says", [
+    (["partnership", "warmth"], "unknown global 'warmth' in globals"),
+    (["Empathy"], "unknown global 'Empathy' in globals"),
+    (["warmth", "cct", "trust"], "unknown global 'warmth', 'trust' in globals"),
+    ("partnership, empathy", "unknown global 'partnership, empathy'"),
+    ([], "globals is empty"),
+    ((), "globals is empty"),
+])
+def test_an_unknown_or_empty_choice_of_globals_is_a_usage_error_naming_the_keys(keys, says):
+    with pytest.raises(UsageError) as err:
+        choose_globals(keys)
+    assert says in str(err.value) and "cct, sst, partnership, empathy" in str(err.value)
+    with pytest.raises(UsageError, match="cct, sst, partnership, empathy"):
+        RatingRun(get_dialogue("dental-hygiene"), keys)
+
+
+def test_a_run_with_two_globals_rates_compares_and_counts_only_those():
+    run = RatingRun(get_dialogue("dental-hygiene"), ["empathy", "partnership"])  # expert: partnership 3, empathy 3
+    assert run.asked == ("partnership", "empathy") and run.ratings == {"partnership": 3, "empathy": 3}
+    assert run.untouched == ["partnership", "empathy"] and run.expert == {"partnership": 3, "empathy": 3}
+    run.rate("partnership", 4)
+    run.rate("empathy", 1)
+    result = run.check()
+    assert [g.key for g in result.globals] == ["partnership", "empathy"]
+    assert (result.score, result.max, result.exact) == (1, 2, 0)
+    assert result.ratings == {"partnership": 4, "empathy": 1}
+    assert [s.key for s in result.summaries] == ["relational"]
+    rel = result.summary("relational")
+    assert (rel.learner, rel.expert) == (2.5, 3.0)
+    with pytest.raises(KeyError):
+        result.summary("technical")
+    with pytest.raises(KeyError):
+        result.comparison("cct")
+
+
+def test_a_global_not_asked_for_cannot_be_rated():
+    run = RatingRun(get_dialogue("dental-hygiene"), ["partnership", "empathy"])
+    with pytest.raises(UsageError) as err:
+        run.rate("cct", 2)
+    assert "does not ask for Cultivating Change Talk" in str(err.value) and "Partnership, Empathy" in str(err.value)
+    assert run.ratings == {"partnership": 3, "empathy": 3} and run.moved == set()
+
+
+def test_a_summary_needs_both_of_its_globals():
+    run = RatingRun(get_dialogue("dental-hygiene"), ["cct", "partnership"])
+    assert run.check().summaries == ()
+    run = RatingRun(get_dialogue("dental-hygiene"), ["cct", "sst"])
+    assert [s.key for s in run.check().summaries] == ["technical"]
+    assert [s.key for s in RatingRun(get_dialogue("dental-hygiene")).check().summaries] == ["technical", "relational"]
+
+
+def test_a_dialogue_needs_an_expert_rating_only_for_the_globals_asked_for():
+    run = RatingRun(dialogue(partnership=4, empathy=2), ["partnership", "empathy"])
+    assert run.check().max == 2
+    with pytest.raises(UsageError) as err:
+        RatingRun(dialogue(partnership=4, cct=2), ["partnership", "empathy"])
+    message = str(err.value)
+    assert "tiny" in message and "no expert rating for Empathy" in message and "all four" not in message
+
+
+def test_saved_ratings_of_globals_not_asked_for_are_left_out():
+    run = RatingRun(get_dialogue("dental-hygiene"), ["partnership", "empathy"])
+    loaded = run.load({"cct": 5, "sst": 1, "empathy": 4, "partnership": 9})
+    assert loaded == ["empathy"]
+    assert run.ratings == {"partnership": 3, "empathy": 4} and run.untouched == ["partnership"]
+    full = RatingRun(get_dialogue("dental-hygiene"))
+    assert full.load({"empathy": 2, "partnership": 5}) == ["partnership", "empathy"]
+    assert full.ratings == {"cct": 3, "sst": 3, "partnership": 5, "empathy": 2} and full.untouched == ["cct", "sst"]
