@@ -14,6 +14,9 @@ The coding exercise widget only displays what this module works out:
 * :meth:`CodingRun.marks` gives the short marker shown beside each utterance's dropdown: right or
   not after Check (without the expert's code, so the learner can try again), and the expert's code
   and rationale too after Reveal.
+* :meth:`CodingRun.check_one` is "Check this one" in step mode: the verdict on one utterance only,
+  with the hint after a wrong answer or the expert's rationale after a right one (:class:`StepCheck`),
+  and the tally to save, without the agreement and MITI figures.
 
 Everything a learner reads is returned as plain text through :func:`~.i18n._`; the view escapes it.
 """
@@ -225,7 +228,48 @@ class Mark:
     status: Status  #: ok (right), part (right code, other subtype), bad (wrong), info (not coded yet)
     words: str  #: "Right.", "Not quite." ...
     expert: str | None = None  #: after Reveal: "Expert's code: CR — Complex Reflection."
-    why: str | None = None  #: after Reveal, where the dialogue gives one: "Why: ..." (the rationale)
+    #: after Reveal, or after a right answer checked on its own, where the dialogue gives one: "Why: ..."
+    why: str | None = None
+    hint: str | None = None  #: after a not-right answer checked on its own (:meth:`CodingRun.check_one`): "Hint: ..."
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines shown under the verdict words, in order (expert's code, rationale, hint)."""
+        return [t for t in (self.expert, self.why, self.hint) if t]
+
+
+@dataclass(frozen=True)
+class StepCheck:
+    """What "Check this one" gives in step mode (:meth:`CodingRun.check_one`): the verdict on one
+    utterance and the tally over all the learner's codes, which is what is saved."""
+
+    item: UtteranceResult  #: the utterance checked
+    mark: Mark  #: its marker: verdict words, then the rationale (right) or the hint (not right)
+    n_right: int  #: utterances right so far, over the whole exercise (the score saved)
+    n_answered: int  #: utterances coded so far
+    n_targets: int  #: utterances to code in the exercise
+
+    @property
+    def status(self) -> Status:
+        return self.mark.status
+
+    def title(self) -> str:
+        """E.g. "Utterance 9: Not quite."."""
+        return _("Utterance {n}: {verdict}").format(n=self.item.index + 1, verdict=self.mark.words)
+
+    def next_step(self, last: bool = False) -> str:
+        """One sentence on what to do now; ``last`` when this is the last utterance to code."""
+        if self.item.learner is None:
+            return _("Choose a code for this utterance first, then press Check this one.")
+        if self.mark.hint:
+            text = _("A hint is beside your code: change it and press Check this one again, or move on.")
+        elif self.mark.why:
+            text = _("The expert's reasoning is beside your code.")
+        else:
+            text = ""
+        tally = _("{right} of {total} right so far.").format(right=self.n_right, total=self.n_targets)
+        go_on = _("That was the last one: press Check all so far for the full summary.") if last else _("Press Next for the next utterance.")
+        return " ".join(t for t in (text, tally, go_on) if t)
 
 
 @dataclass
@@ -468,6 +512,24 @@ class CodingRun:
             items.append(UtteranceResult(i, u.speaker, u.text, gold, given, code_ok, sub_ok, u.rationale))
         return items
 
+    def check_one(self, index: int, reveal: bool = False) -> StepCheck:
+        """Check utterance ``index`` alone ("Check this one" in step mode). Its marker says right or
+        not; after a right answer it adds the expert's rationale (no longer a spoiler), after a wrong
+        one, or the right code with another subtype, the hint for that utterance (the rationale would
+        give the answer away). After ``reveal`` it is the revealed marker (expert's code and
+        rationale). Not coded yet: "Not coded yet." and nothing else. Raises IndexError for an
+        utterance not coded here."""
+        self._check_index(index)
+        items = self.items()
+        it = next(x for x in items if x.index == index)
+        mark = it.mark(reveal)
+        if not reveal and it.learner is not None:
+            if it.correct:
+                mark = replace(mark, why=_("Why: {rationale}").format(rationale=it.rationale) if it.rationale else None)
+            else:
+                mark = replace(mark, hint=_("Hint: {hint}").format(hint=self.hint(index)))
+        return StepCheck(it, mark, sum(bool(x.correct) for x in items), sum(x.learner is not None for x in items), len(items))
+
     def marks(self, reveal: bool = False) -> dict[int, Mark]:
         """The marker for every targeted utterance, by index: right or not (after Check), plus
         the expert's code and rationale with ``reveal``. See :meth:`UtteranceResult.mark`."""
@@ -524,6 +586,6 @@ class CodingRun:
 
 
 __all__ = [
-    "CodingResult", "CodingRun", "Mark", "UtteranceResult", "TARGETS", "HINTS", "NOUNS",
+    "CodingResult", "CodingRun", "Mark", "StepCheck", "UtteranceResult", "TARGETS", "HINTS", "NOUNS",
     "fmt_kappa", "fmt_percent", "mix_up_sentence", "option_label", "options_for", "parse_label", "subtype_sentence",
 ]

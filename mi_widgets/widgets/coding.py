@@ -16,8 +16,8 @@ from ..engine.errors import UsageError
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from ..engine.codingrun import CodingResult, CodingRun, Mark, Target, UtteranceResult, options_for
-from ..engine.i18n import N_, _
+from ..engine.codingrun import CodingResult, CodingRun, Mark, StepCheck, Target, UtteranceResult, options_for
+from ..engine.i18n import N_, _, ngettext
 from ..engine.library import get_dialogue
 from ..engine.model import Dialogue
 from ._base import ICONS, Exercise, button, esc, paragraph
@@ -39,8 +39,9 @@ MARK_STYLE = "margin:0;padding:.1rem .5rem;border-left-width:.25rem"
 
 def mark_html(mark: Mark) -> str:
     """The marker beside one dropdown: icon (hidden from screen readers) and words, then the
-    expert's code and rationale after Reveal; every text escaped."""
-    extra = "".join(f"<br>{esc(t)}" for t in (mark.expert, mark.why) if t)
+    expert's code and rationale after Reveal, or the rationale or hint after "Check this one";
+    every text escaped."""
+    extra = "".join(f"<br>{esc(t)}" for t in mark.lines)
     return (f'<div class="miw miw-mark"><div class="miw-fb miw-{mark.status}" style="{MARK_STYLE}">'
             f'<span class="miw-icon" aria-hidden="true">{ICONS[mark.status]}</span><strong>{esc(mark.words)}</strong>{extra}</div></div>')
 
@@ -64,10 +65,17 @@ class CodingExercise(Exercise):
     Driven from Python: ``set_code(i, "CR")`` (``i`` 0-based into ``dialogue.utterances``; labels
     such as ``"Q:open"``, ``"CT:reasons"``, ``"none"``), ``check()`` returns the engine's
     :class:`~mi_widgets.engine.codingrun.CodingResult`, ``hint(i)``, ``retry()``, ``reveal()``,
-    ``next()``, ``previous()``. ``feedback.value`` is the HTML the learner sees; ``result`` the last
+    ``next()``, ``previous()``, ``go(n)``; in step mode also ``check_current()`` ("Check this one"). ``feedback.value`` is the HTML the learner sees; ``result`` the last
     checked result; ``dropdowns`` the controls by utterance index; ``markers`` the HTML beside each
     dropdown (empty until Check: then right or not; after Reveal the expert's code and rationale
     too; emptied when that dropdown changes or on Retry); ``revealed`` whether Reveal was pressed.
+
+    Step mode is for coding line by line: "Check this one" (:meth:`check_current`) gives a short
+    verdict on the utterance on screen only, in its marker (right, not quite, or right code with
+    another subtype; then the expert's rationale after a right answer, or the hint after one that is
+    not), saves progress as Check does, and leaves out the agreement, kappa and summary table. The
+    full feedback stays on the button "Check all so far" (:meth:`check`). Whole mode has one
+    "Check" button, as before.
 
     The MITI summary table after Check sets the learner's figures beside the expert's over the same
     utterances: while only some are coded, the expert's column counts the expert's codes on those
@@ -86,6 +94,8 @@ class CodingExercise(Exercise):
         self.mode: Mode = mode
         self.step = 0  #: position among the utterances to code (step mode)
         self.result: CodingResult | None = None
+        self.step_check: StepCheck | None = None  #: the last "Check this one" (step mode)
+        self._short = ""  #: the feedback HTML of that last "Check this one", cleared on moving on
         choices = {s: [(_("(not coded yet)"), UNSET)] + [(words, label) for label, words in options_for(s, subcodes)] for s in SPEAKERS}
         # One layout and one style shared by all dropdowns (and all utterance blocks): a long
         # dialogue then builds in a fraction of the time.
@@ -112,17 +122,20 @@ class CodingExercise(Exercise):
             self.run.load(rec.data)
             for i, label in list(self.run.answers.items()):
                 self.dropdowns[i].value = label
-        actions = w.HBox([button(_("Check"), self.check, style="primary"), button(_("Hint"), self.hint),
-                          button(_("Retry wrong ones"), self.retry), button(_("Reveal the expert's codes"), self.reveal)])
+        more = [button(_("Hint"), self.hint), button(_("Retry wrong ones"), self.retry), button(_("Reveal the expert's codes"), self.reveal)]
         if mode == "step":
+            actions = w.HBox([button(_("Check this one"), self.check_current, style="primary"), button(_("Check all so far"), self.check), *more])
             self.position, self.context, self.here, self.current = w.HTML(), w.HTML(), w.HTML(), w.VBox()
             nav = w.HBox([button(_("Previous"), self.previous), button(_("Next"), self.next)])
             self.set_body(self._intro(), self.position, self.context, self.current, nav, actions)
             self.go(0)
         else:
+            actions = w.HBox([button(_("Check"), self.check, style="primary"), *more])
             self.set_body(self._intro(), w.VBox(self._rows()), actions)
         if self.run.answers:
-            self.show("info", _("Your saved codes for {n} utterances are back.").format(n=len(self.run.answers)), esc(_("Press Check to see the feedback again.")))
+            again = _("Press Check all so far to see the feedback again.") if mode == "step" else _("Press Check to see the feedback again.")
+            n = len(self.run.answers)
+            self.show("info", ngettext("Your saved code for {n} utterance is back.", "Your saved codes for {n} utterances are back.", n).format(n=n), esc(again))
 
     # --- building -------------------------------------------------------------------------
 
@@ -190,6 +203,8 @@ class CodingExercise(Exercise):
                                   f'style="max-height:22rem;overflow-y:auto">{before}</div>') if before else ""
             self.here.value = f'<div class="miw">{self._utt_html(i)}</div>'
             self.current.children = (self.here, self._lines[i])
+            if self._short and self.feedback.value == self._short:
+                self.clear()  # the short verdict spoke of the utterance left behind
         return i
 
     def next(self) -> int:
@@ -212,6 +227,28 @@ class CodingExercise(Exercise):
         self._mark(res.items)
         self.show(res.status(), res.title(), self._feedback(res))  # type: ignore[arg-type]
         return res
+
+    def check_current(self) -> StepCheck:
+        """Step mode ("Check this one"): the verdict on the utterance on screen only, in its marker
+        (with the expert's rationale after a right answer, the hint after one that is not), a short
+        line in the feedback area saying what to do next, and progress saved as :meth:`check` saves
+        it. The agreement, kappa and summary table stay with "Check all so far". Raises UsageError
+        in whole mode."""
+        if self.mode != "step":
+            raise UsageError("check_current() is for step mode (mode='step'); use check() in whole mode")
+        i = self.run.targets[self.step]
+        sc = self.step_check = self.run.check_one(i, self.revealed)
+        if sc.item.learner is None:
+            self.show("info", sc.title(), esc(sc.next_step()))
+            self._short = self.feedback.value
+            return sc
+        data = self.run.to_data(self._saved)
+        self.record(self.dialogue.id, score=sc.n_right, max=sc.n_targets, data=data, title=self.dialogue.title)
+        self._saved = data
+        self.markers[i].value = mark_html(sc.mark)
+        self.show(sc.status, sc.title(), esc(sc.next_step(last=self.step == len(self.run.targets) - 1)))
+        self._short = self.feedback.value
+        return sc
 
     def _mark(self, items: Iterable[UtteranceResult]) -> None:
         """Fill every marker (after Reveal with the expert's code and rationale too)."""
@@ -270,6 +307,8 @@ class CodingExercise(Exercise):
             return cleared
         if self.mode == "step":
             self.go(self.run.targets.index(cleared[0]))
+            self.show("info", _("{n} wrong codes cleared; your right ones stay. Code them again and press Check this one.").format(n=len(cleared)))
+            return cleared
         self.show("info", _("{n} wrong codes cleared; your right ones stay. Code them again and press Check.").format(n=len(cleared)))
         return cleared
 

@@ -380,3 +380,57 @@ def test_one_coded_utterance_gets_the_singular_note_and_full_coding_gets_none():
     assert run.expert_dialogue() is run.dialogue  # everything coded: the whole gold dialogue, as before
     rows = {name: (mine, expert) for name, mine, expert in res.summary_rows()}
     assert rows["% complex reflections (%CR)"] == ("40 %", "60 %")
+
+
+# --- "Check this one" in step mode: one utterance, a short verdict -----------------------------
+
+
+def test_check_one_right_gives_the_rationale_and_no_hint():
+    run = CodingRun(small(), "counselor")
+    run.set_code(2, "CR")  # right
+    run.set_code(4, "SR")  # gold CR: wrong, elsewhere
+    sc = run.check_one(2)
+    assert (sc.status, sc.mark.words) == ("ok", "Right.")
+    assert sc.mark.why == "Why: r2" and sc.mark.hint is None and sc.mark.expert is None
+    assert sc.mark.lines == ["Why: r2"]
+    assert (sc.n_right, sc.n_answered, sc.n_targets) == (1, 2, 6)  # the tally over all codes, for saving
+    assert sc.title() == "Utterance 3: Right."
+    assert sc.next_step() == "The expert's reasoning is beside your code. 1 of 6 right so far. Press Next for the next utterance."
+    assert sc.next_step(last=True).endswith("That was the last one: press Check all so far for the full summary.")
+
+
+def test_check_one_wrong_gives_the_hint_and_not_the_rationale_or_the_answer():
+    run = CodingRun(small(), "counselor")
+    run.set_code(4, "SR")  # gold CR
+    sc = run.check_one(4)
+    assert (sc.status, sc.mark.words) == ("bad", "Not quite.")
+    assert sc.mark.hint == f"Hint: {SPEC_CR_HINT}" and sc.mark.why is None and sc.mark.expert is None
+    assert "r4" not in " ".join(sc.mark.lines)  # the rationale would give the answer away
+    assert sc.title() == "Utterance 5: Not quite." and sc.n_right == 0
+    assert sc.next_step().startswith("A hint is beside your code: change it and press Check this one again")
+
+
+def test_check_one_right_code_other_subtype_is_partly_right_and_gets_the_hint():
+    d = get_dialogue("er-alcohol-mi")
+    run = CodingRun(d, "both")
+    run.set_code(9, "CT:need")  # gold CT with another subtype
+    sc = run.check_one(9)
+    assert (sc.status, sc.mark.words) == ("part", "Right code, other subtype.")
+    assert sc.mark.hint is not None and "preparatory" in sc.mark.hint  # the subtype part of the client hint
+    assert sc.mark.why is None
+
+
+def test_check_one_not_coded_or_revealed_or_without_rationale():
+    run = CodingRun(small(), "counselor")
+    sc = run.check_one(6)
+    assert (sc.status, sc.mark.words, sc.mark.lines) == ("info", "Not coded yet.", [])
+    assert sc.next_step() == "Choose a code for this utterance first, then press Check this one."
+    run.set_code(6, "Q:closed")
+    revealed = run.check_one(6, reveal=True)  # after Reveal: the expert's code and rationale, no hint
+    assert revealed.mark.expert == "Expert's code: Q:open — Question (open)." and revealed.mark.why == "Why: r6"
+    assert revealed.mark.hint is None
+    bare = CodingRun(Dialogue(id="b", title="b", utterances=(Utterance("counselor", "Hello.", None),)))
+    bare.set_code(0, "none")
+    assert bare.check_one(0).mark.lines == []  # right, but the dialogue gives no rationale
+    with pytest.raises(IndexError):
+        run.check_one(1)  # a client utterance in a counsellor exercise

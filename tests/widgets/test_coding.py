@@ -351,3 +351,136 @@ def test_partial_coding_note_is_translated(monkeypatch):
     ex.set_code(1, "Q:open")
     ex.check()
     assert "⟦Both columns count only the 1 utterance you have coded so far.⟧" in ex.feedback.value
+
+
+# --- step mode: "Check this one" for the utterance on screen, "Check all so far" for the rest ---
+
+
+def buttons(ex: CodingExercise) -> dict[str, object]:
+    """Every button of the widget, by its label."""
+    found, todo = {}, [ex]
+    while todo:
+        x = todo.pop()
+        if type(x).__name__ == "Button":
+            found[x.description] = x
+        todo.extend(getattr(x, "children", ()))
+    return found
+
+
+FULL_PANEL = ("Cohen&#x27;s kappa", "What was mixed up", "<table", "Utterance by utterance", "<details>")
+
+
+def test_step_mode_has_check_this_one_and_check_all_so_far_and_whole_mode_does_not():
+    step = buttons(CodingExercise("er-alcohol-mi", mode="step"))
+    assert "Check this one" in step and "Check all so far" in step and "Check" not in step
+    whole = buttons(CodingExercise("er-alcohol-mi"))
+    assert "Check" in whole and "Check this one" not in whole and "Check all so far" not in whole
+    with pytest.raises(ValueError, match="step mode"):
+        CodingExercise("er-alcohol-mi").check_current()
+
+
+def test_check_this_one_right_shows_the_verdict_and_the_rationale_only(progress_file):
+    d = get_dialogue("er-alcohol-mi")
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    i = ex.go(ex.run.targets.index(8))  # utterance 9, gold CR
+    ex.set_code(1, "Q:open")  # coded earlier, right
+    ex.set_code(i, "CR")
+    sc = ex.check_current()
+    assert sc.status == "ok" and sc.n_right == 2
+    m = ex.markers[i].value
+    assert "✓" in m and "Right." in m and f"Why: {html.escape(d.utterances[8].rationale)}" in m
+    assert "Hint:" not in m
+    fb = ex.feedback.value
+    assert "Utterance 9: Right." in fb and "2 of 15 right so far." in fb and "Press Next for the next utterance." in fb
+    assert not any(part in fb for part in FULL_PANEL)  # not the full summary
+    assert ex.result is None  # the full result is for Check all so far
+    assert ex.markers[1].value == ""  # only the utterance on screen is checked
+    rec = saved(progress_file, "er-alcohol-mi")
+    assert rec["score"] == 2 and rec["max"] == 15 and rec["data"]["labels"] == {"1": "Q:open", "8": "CR"}
+
+
+def test_check_this_one_wrong_shows_the_hint_in_one_line_and_not_the_rationale(progress_file):
+    d = get_dialogue("er-alcohol-mi")
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    i = ex.go(ex.run.targets.index(8))
+    ex.set_code(i, "SR")  # gold CR
+    ex.check_current()
+    m = ex.markers[i].value
+    assert "✗" in m and "Not quite." in m
+    hint = ex.run.hint(i)
+    assert f"<br>Hint: {html.escape(hint)}</div>" in m  # one line under the verdict
+    assert html.escape(d.utterances[8].rationale) not in m and "Complex Reflection" not in m  # no spoiler
+    fb = ex.feedback.value
+    assert "Utterance 9: Not quite." in fb and "A hint is beside your code" in fb and "0 of 15 right so far." in fb
+    assert not any(part in fb for part in FULL_PANEL)
+    rec = saved(progress_file, "er-alcohol-mi")
+    assert rec["score"] == 0 and rec["data"]["labels"] == {"8": "SR"}
+    ex.set_code(i, "CR")  # try again: the marker clears, then says right with the rationale
+    assert ex.markers[i].value == ""
+    ex.check_current()
+    assert "Right." in ex.markers[i].value and "Hint:" not in ex.markers[i].value
+    assert saved(progress_file, "er-alcohol-mi")["score"] == 1
+
+
+def test_check_this_one_right_code_other_subtype_is_partly_right():
+    ex = CodingExercise("er-alcohol-mi", target="both", mode="step")
+    i = ex.go(ex.run.targets.index(9))
+    ex.set_code(i, "CT:need")  # gold CT, another subtype
+    ex.check_current()
+    assert "◐" in ex.markers[i].value and "Right code, other subtype." in ex.markers[i].value and "Hint:" in ex.markers[i].value
+    assert "Utterance 10: Right code, other subtype." in ex.feedback.value
+
+
+def test_check_this_one_with_nothing_chosen_asks_for_a_code_and_saves_nothing(progress_file):
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    ex.check_current()
+    assert "Utterance 1: Not coded yet." in ex.feedback.value and "Choose a code for this utterance first" in ex.feedback.value
+    assert ex.markers[0].value == "" and not progress_file.exists()
+
+
+def test_clicking_the_buttons_short_then_full_and_next_clears_the_short_verdict():
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    b = buttons(ex)
+    ex.set_code(0, "none")
+    b["Check this one"].click()
+    assert "Utterance 1: Right." in ex.feedback.value and "✓" in ex.markers[0].value
+    b["Next"].click()
+    assert ex.feedback.value == "" and "Right." in ex.markers[0].value  # the marker stays with its line
+    b["Check all so far"].click()  # the full feedback, as Check gave before
+    assert all(part in ex.feedback.value for part in FULL_PANEL) and ex.result is not None
+    b["Next"].click()
+    assert "Cohen&#x27;s kappa" in ex.feedback.value  # moving on leaves the full summary alone
+    for _ in range(20):
+        ex.next()
+    ex.set_code(ex.run.targets[-1], "none")
+    ex.check_current()
+    assert "That was the last one: press Check all so far for the full summary." in ex.feedback.value
+
+
+def test_work_checked_one_by_one_comes_back_in_a_new_widget():
+    ex = CodingExercise("er-alcohol-mi", mode="step")
+    ex.go(1)
+    ex.set_code(1, "Q:open")
+    ex.check_current()
+    again = CodingExercise("er-alcohol-mi", mode="step")
+    assert again.labels == {1: "Q:open"} and again.dropdowns[1].value == "Q:open"
+    assert "Your saved code for 1 utterance is back." in again.feedback.value
+    assert "Press Check all so far to see the feedback again." in again.feedback.value
+    assert "Press Check to see" in CodingExercise("er-alcohol-mi").feedback.value  # whole mode: its own button's name
+
+
+def test_check_this_one_escapes_the_rationale_and_shows_the_revealed_code():
+    d = Dialogue(
+        id="esc-step", title="t",
+        utterances=(Utterance("counselor", "Say <b>this</b>", "SR", None, "Because <script>x</script> & <i>so</i>"),),
+    )
+    ex = CodingExercise(d, mode="step")
+    ex.set_code(0, "SR")
+    ex.check_current()
+    m = ex.markers[0].value
+    assert "<script>" not in m and "Why: Because &lt;script&gt;x&lt;/script&gt; &amp; &lt;i&gt;so&lt;/i&gt;" in m
+    ex.set_code(0, "CR")
+    ex.reveal()
+    ex.check_current()  # after Reveal: the expert's code beside the verdict, no hint needed
+    m = ex.markers[0].value
+    assert "Not quite." in m and "Expert&#x27;s code: SR — Simple Reflection." in m and "Hint:" not in m
