@@ -55,6 +55,7 @@ _LAZY: dict[str, str] = {
     "ObserverTally": "mi_widgets.widgets.realplay",
     "Journal": "mi_widgets.widgets.journal",
     "ProgressPanel": "mi_widgets.widgets.progress",
+    "RealplayBoard": "mi_widgets.widgets.boards",
 }
 
 __all__ = ["__version__", *_LAZY]
