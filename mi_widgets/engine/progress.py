@@ -185,6 +185,7 @@ class ProgressStore:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path).expanduser() if path is not None else default_path()
         self.notice: str | None = None  #: set when a damaged file was set aside
+        self.current: Progress | None = None  #: the whole file as the last change wrote it
 
     # reading ----------------------------------------------------------------------------------
     def _read_unlocked(self) -> Progress:
@@ -236,6 +237,7 @@ class ProgressStore:
             change(progress)
             progress.updated = now()
             _write_atomic(self.path, json.dumps(progress.as_dict(), ensure_ascii=False, indent=1))
+            self.current = progress
             return progress
 
     def save(

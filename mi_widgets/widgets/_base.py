@@ -141,7 +141,7 @@ def save(kind: str, ref: str, **fields: Any) -> tuple[Record | None, str | None]
         return None, _("Your progress could not be saved to {path}: {problem}.").format(path=progress.path, problem=exc.strerror or exc)
     views = [v for v in list(watchers) if v.comm is not None]  # closed widgets are left alone
     if views:
-        current = progress.load()  # one read for all of them
+        current = progress.current  # as the save just wrote it: no second read of the file
         for view in views:
             view.redraw(current)
     return record, progress.notice

@@ -335,18 +335,7 @@ def test_partial_coding_compares_both_columns_over_the_coded_utterances_and_says
     assert f"{ct}<td>85 %</td><td>85 %</td>" in fb and "Both columns count only" not in fb
 
 
-def test_partial_coding_note_is_translated(monkeypatch):
-    from mi_widgets.engine import i18n
-
-    class Brackets:
-        def gettext(self, message):
-            return f"⟦{message}⟧"
-
-        def ngettext(self, singular, plural, n):
-            return f"⟦{singular if n == 1 else plural}⟧"
-
-    monkeypatch.setattr(i18n, "get_language", lambda: "xx")
-    monkeypatch.setattr(i18n, "_translations", lambda lang: Brackets())
+def test_partial_coding_note_is_translated(pseudo_language):
     ex = CodingExercise("er-alcohol-mi")
     ex.set_code(1, "Q:open")
     ex.check()

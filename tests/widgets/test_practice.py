@@ -7,7 +7,6 @@ import time
 import pytest
 
 from mi_widgets import ReflectionPractice, get_prompt, practice_prompts
-from mi_widgets.engine import i18n
 from mi_widgets.engine.bank import PracticePrompt
 from mi_widgets.engine.errors import UsageError
 
@@ -248,13 +247,7 @@ def test_a_prompt_without_a_kind_of_talk_shows_only_its_topic(monkeypatch):
         ReflectionPractice(topic="knitting", talk="change")
 
 
-def test_the_kind_of_talk_is_shown_through_the_translation_function(monkeypatch):
-    class Brackets:
-        def gettext(self, message):
-            return f"⟦{message}⟧"
-
-    monkeypatch.setattr(i18n, "get_language", lambda: "xx")
-    monkeypatch.setattr(i18n, "_translations", lambda lang: Brackets())
+def test_the_kind_of_talk_is_shown_through_the_translation_function(pseudo_language):
     rp = ReflectionPractice(talk="discord")
     assert "⟦client talk: discord⟧" in rp.position.value
     assert "⟦Prompt {n} of {total} (topic: {topic}; {talk})⟧" not in rp.position.value  # filled in, not left raw

@@ -114,11 +114,7 @@ def test_start_again_clears_the_answers_in_place_and_keeps_saved_progress(progre
     assert q.check() is True and q.score == (1, 1, 2)
 
 
-def test_start_again_is_a_labelled_translated_button(monkeypatch):
-    from mi_widgets.engine import i18n
-
-    monkeypatch.setattr(i18n, "get_language", lambda: "xx")
-    monkeypatch.setattr(i18n, "_translations", lambda lang: type("B", (), {"gettext": lambda self, m: f"⟦{m}⟧", "ngettext": lambda self, s, p, n: f"⟦{s if n == 1 else p}⟧"})())
+def test_start_again_is_a_labelled_translated_button(pseudo_language):
     q = Quiz(items=["oars-01"], fresh=True)
     assert q.restart_button.description == "⟦Start again⟧" and q.restart_button.tooltip.startswith("⟦")
     assert "⟦A fresh attempt.⟧" in q.feedback.value

@@ -6,7 +6,6 @@ import ipywidgets as w
 import pytest
 
 from mi_widgets import GlobalRatingExercise
-from mi_widgets.engine import i18n
 from mi_widgets.engine.errors import UsageError
 from mi_widgets.engine.model import Dialogue, GlobalRatings, Utterance
 from mi_widgets.engine.ratingrun import SCALE_REMINDERS
@@ -255,16 +254,7 @@ def test_a_two_global_record_comes_back_in_a_full_exercise_without_a_made_up_com
         "cct": 1, "sst": 2, "partnership": 2, "empathy": 3}
 
 
-def test_the_words_for_a_choice_of_globals_are_translated(monkeypatch):
-    class Brackets:
-        def gettext(self, message):
-            return f"⟦{message}⟧"
-
-        def ngettext(self, singular, plural, n):
-            return f"⟦{singular if n == 1 else plural}⟧"
-
-    monkeypatch.setattr(i18n, "get_language", lambda: "xx")
-    monkeypatch.setattr(i18n, "_translations", lambda lang: Brackets())
+def test_the_words_for_a_choice_of_globals_are_translated(pseudo_language):
     ex = GlobalRatingExercise("gp-diabetes-advice", globals=["partnership", "empathy"])
     assert "⟦Read the whole conversation, then rate the counsellor on 2 MITI global scales (⟦Partnership⟧, ⟦Empathy⟧)" in _shown_text(ex)
     ex.check()
