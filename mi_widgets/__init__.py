@@ -56,6 +56,11 @@ _LAZY: dict[str, str] = {
     "Journal": "mi_widgets.widgets.journal",
     "ProgressPanel": "mi_widgets.widgets.progress",
     "RealplayBoard": "mi_widgets.widgets.boards",
+    # the instructor dashboards (notebooks/dashboards/)
+    "Presenter": "mi_widgets.widgets.presenter",
+    "ClassResults": "mi_widgets.widgets.classresults",
+    "SessionReport": "mi_widgets.widgets.sessionreport",
+    "LibraryBrowser": "mi_widgets.widgets.librarybrowser",
 }
 
 __all__ = ["__version__", *_LAZY]

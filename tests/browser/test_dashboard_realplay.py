@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from .servers import voila
 from .test_widgets_voila import ARTIFACTS, serious
 
-DASHBOARDS = Path(__file__).resolve().parents[2] / "notebooks" / "dashboards"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dashboards")
-    with voila(DASHBOARDS, {"MI_WORKBOOK_PROGRESS": str(folder / "progress.json")}, folder / "voila.log") as url:
-        yield url
-
-
 @pytest.mark.parametrize("width, height", [(1280, 720), (1366, 768)])
-def test_realplay_board_runs_the_clock_and_the_tally_side_by_side(page, served, width, height):
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(served + "voila/render/realplay.ipynb", timeout=120_000)
+def test_realplay_board_runs_the_clock_and_the_tally_side_by_side(open_dashboard, width, height):
+    page = open_dashboard("realplay.ipynb", "Realplay timer", width, height)
     timer = page.locator(".widget-vbox.miw").filter(has=page.get_by_role("heading", name="Realplay timer"))
     tally = page.locator(".widget-vbox.miw").filter(has=page.get_by_role("heading", name="Observer tally"))
     tally.wait_for(timeout=120_000)
