@@ -40,7 +40,7 @@ def test_it_starts_empty_with_a_lead_an_upload_and_two_buttons(progress_file):
     board = mi.ClassResults()
     assert re.search(r"<h3[^>]*>Class results: scores, mix-ups and missed questions</h3>", board.header.value)
     lead = board.children[2].value
-    assert "Export my progress" in lead and "nothing is uploaded anywhere else" in lead and "500 files" in lead
+    assert "Export my progress" in lead and "never saved or sent on" in lead and "500 files" in lead
     assert board.upload.multiple is True and ".json" in board.upload.accept
     assert board.upload.description == "Upload progress files"
     assert {"Load a demo class", "Clear"} <= set(buttons(board))
