@@ -44,13 +44,14 @@ browser:
 test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest tests notebooks --nbval-lax -p no:cacheprovider
 
-benchmark: $(VENV)/.installed-run
+benchmark: $(VENV)/.installed-test browser
 	$(BIN)/python benchmarks/bench_scoring.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_library.py
 	$(BIN)/python benchmarks/bench_classifier.py
 	$(BIN)/python benchmarks/bench_annomi.py
 	$(BIN)/python benchmarks/bench_widgets.py
+	$(BIN)/python benchmarks/bench_dashboards.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -22,10 +22,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(args: list[str], url: str, env: dict[str, str], log: Path, timeout: float = 60) -> Iterator[str]:
-    """Run a server until ``url`` answers; yield it; stop the server (and its kernels)."""
+def serve(args: list[str], url: str, env: dict[str, str], log: Path, timeout: float = 60, cwd: Path | None = None) -> Iterator[str]:
+    """Run a server (in ``cwd``) until ``url`` answers; yield it; stop the server (and its kernels)."""
     with open(log, "wb") as out:
-        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}, start_new_session=True)
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}, start_new_session=True, cwd=cwd)
         try:
             deadline = time.monotonic() + timeout
             while True:
@@ -47,10 +47,11 @@ def serve(args: list[str], url: str, env: dict[str, str], log: Path, timeout: fl
                 os.killpg(proc.pid, 9)
 
 
-def voila(folder: Path, env: dict[str, str], log: Path):
+def voila(folder: Path, env: dict[str, str], log: Path, extra: list[str] | tuple[str, ...] = (), cwd: Path | None = None):
+    """Voila on ``folder``; it reads voila.json from ``cwd`` (default: the current directory)."""
     port = free_port()
-    args = [str(BIN / "voila"), str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
-    return serve(args, f"http://127.0.0.1:{port}/", env, log)
+    args = [str(BIN / "voila"), str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", *extra]
+    return serve(args, f"http://127.0.0.1:{port}/", env, log, cwd=cwd)
 
 
 def lab(folder: Path, env: dict[str, str], log: Path):
