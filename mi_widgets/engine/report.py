@@ -193,8 +193,8 @@ def _bars(report: dict[str, Any]) -> dict[str, Any]:
     return {"bars": bars, "bar_h": bar_h, "label_w": label_w, "width": width, "height": len(bars) * (bar_h + gap)}
 
 
-def render_html(report: dict[str, Any], dialogue: Dialogue | None = None) -> str:
-    """A self-contained HTML page a trainer can hand to a trainee."""
+def _template(name: str):
+    """A template from ./templates with autoescape on: every text from a transcript is escaped."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(
@@ -203,23 +203,47 @@ def render_html(report: dict[str, Any], dialogue: Dialogue | None = None) -> str
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    template = env.get_template("report.html.j2")
+    return env.get_template(name)
+
+
+def _context(report: dict[str, Any], dialogue: Dialogue | None) -> dict[str, Any]:
+    """What the report body (templates/report_body.html.j2) shows."""
     transcript = []
     if dialogue is not None:
         for i, u in enumerate(dialogue.utterances, start=1):
             transcript.append({"n": i, "speaker": _("Counsellor") if u.speaker == "counselor" else _("Client"), "who": u.speaker, "text": u.text, "code": u.label or ""})
-    return template.render(
-        r=report,
-        _=_,
-        lang=get_language(),
-        rows=_rows(report),
-        tips=_tips(report),
-        chart=_bars(report),
-        codes=[(k, _(CODES[k].name), report["counts"][k], report["raw_counts"][k]) for k in COUNSELOR_KEYS],
-        client=[(k, _(CODES[k].name), report["client_counts"][k]) for k in CLIENT_KEYS],
-        globals_=[(_(GLOBAL_NAMES[k]), report["globals"][k]) for k in GLOBAL_KEYS],
-        transcript=transcript,
-    )
+    return {
+        "r": report,
+        "_": _,
+        "lang": get_language(),
+        "rows": _rows(report),
+        "tips": _tips(report),
+        "chart": _bars(report),
+        "codes": [(k, _(CODES[k].name), report["counts"][k], report["raw_counts"][k]) for k in COUNSELOR_KEYS],
+        "client": [(k, _(CODES[k].name), report["client_counts"][k]) for k in CLIENT_KEYS],
+        "globals_": [(_(GLOBAL_NAMES[k]), report["globals"][k]) for k in GLOBAL_KEYS],
+        "transcript": transcript,
+    }
+
+
+def render_html(report: dict[str, Any], dialogue: Dialogue | None = None) -> str:
+    """A self-contained HTML page a trainer can hand to a trainee."""
+    return _template("report.html.j2").render(**_context(report, dialogue), h=1, idp="", fold=False)
+
+
+def render_html_fragment(report: dict[str, Any], dialogue: Dialogue | None = None, *, heading_level: int = 4,
+                         id_prefix: str = "miti-", fold_transcript: bool = True) -> str:
+    """The same report as a piece of a larger page (a dashboard): one ``<div class="miti-report">``
+    with its style scoped to it, no ``<html>``, ``<head>`` or ``<title>``.
+
+    ``heading_level``: the level of its top heading (1-4; sections one below, tips two below), to
+    fit the headings of the page around it. ``id_prefix``: put before every id, so that the ids
+    cannot clash with the page's. ``fold_transcript``: the transcript sits in a ``<details>``
+    element that opens on demand.
+    """
+    if not 1 <= heading_level <= 4:
+        raise ValueError(f"heading_level must be 1-4, not {heading_level}")
+    return _template("report_fragment.html.j2").render(**_context(report, dialogue), h=heading_level, idp=id_prefix, fold=fold_transcript)
 
 
 def report_text(ref: str | Path, **ratings: int | None) -> str:
