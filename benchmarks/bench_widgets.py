@@ -40,6 +40,11 @@ def main() -> None:
         "ObserverTally": lambda: mi.ObserverTally(),
         "Journal": lambda: mi.Journal(),
         "ProgressPanel": lambda: mi.ProgressPanel(),
+        "Presenter (dashboard)": lambda: mi.Presenter("er-alcohol-mi"),
+        "ClassResults (dashboard, empty)": lambda: mi.ClassResults(),
+        "SessionReport (dashboard)": lambda: mi.SessionReport(),
+        "LibraryBrowser (dashboard)": lambda: mi.LibraryBrowser(),
+        "RealplayBoard (dashboard)": lambda: mi.RealplayBoard(),
     }
     print("build, median of 10 (warm):")
     for name, build in builds.items():
@@ -65,6 +70,23 @@ def main() -> None:
     print(f"  {'Check (quiz item, saves)':42s} {timed(quiz.check, 20):7.1f} ms")
     print(f"  {'Tap (observer tally)':42s} {timed(lambda: tally.tap('open'), 20):7.1f} ms")
     print(f"  {'save one record (lock, read, replace)':42s} {timed(lambda: store.save('quiz', 'x', score=1, max=1), 20):7.1f} ms")
+
+    presenter = mi.Presenter("quitline-smoking")
+    board = mi.ClassResults()
+    report = mi.SessionReport()
+    report.use_sample()
+    library = mi.LibraryBrowser()
+
+    def step() -> None:
+        presenter.next() if presenter.position < len(presenter.dialogue.utterances) - 1 else presenter.restart()
+        presenter.reveal()
+
+    print("dashboard clicks, median of 10:")
+    print(f"  {'Next + Reveal code (presenter)':42s} {timed(step, 10):7.1f} ms")
+    print(f"  {'Load a demo class (12 learners)':42s} {timed(board.load_demo, 10):7.1f} ms")
+    print(f"  {'Make the report (session report)':42s} {timed(report.make_report, 10):7.1f} ms")
+    print(f"  {'Filter by topic (library)':42s} {timed(lambda: (library.filter(topic='alcohol'), library.reset()), 10):7.1f} ms")
+    print(f"  {'Open as a coding exercise (library)':42s} {timed(lambda: library.open_exercise('quitline-smoking'), 10):7.1f} ms")
 
 
 if __name__ == "__main__":

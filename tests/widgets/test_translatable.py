@@ -13,7 +13,6 @@ import pytest
 import mi_widgets as mi
 
 
-
 BUILD = {
     "CodingExercise": lambda: mi.CodingExercise("er-alcohol-mi", target="both", mode="step"),
     "Quiz": lambda: mi.Quiz("oars"),
@@ -25,6 +24,11 @@ BUILD = {
     "ObserverTally": lambda: mi.ObserverTally(),
     "Journal": lambda: mi.Journal(),
     "ProgressPanel": lambda: mi.ProgressPanel(),
+    # the instructor dashboards
+    "Presenter": lambda: mi.Presenter("er-alcohol-mi"),
+    "ClassResults": lambda: mi.ClassResults(),
+    "SessionReport": lambda: mi.SessionReport(),
+    "LibraryBrowser": lambda: mi.LibraryBrowser(),
 }
 
 

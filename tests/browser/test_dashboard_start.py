@@ -1,0 +1,40 @@
+"""The instructors' start page in Voila: it names the five dashboards, each link opens one, axe is happy."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_widgets_voila import ARTIFACTS, serious
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+#: link text on the start page -> a heading of the widget the dashboard shows
+LINKS = {
+    "Presenter": "Code along with the room",
+    "Realplay": "Realplay timer",
+    "Class results": "Class results: scores, mix-ups and missed questions",
+    "Session report": "MITI report for a practice conversation",
+    "Dialogue library": "Browse the dialogue library",
+}
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (1366, 768)])
+def test_the_start_page_lists_the_dashboards_and_the_hour_and_passes_axe(page, dashboards, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(dashboards[0] + "voila/render/00-start-here.ipynb", timeout=120_000)
+    page.get_by_role("heading", name="Instructor dashboards: start here").wait_for(timeout=120_000)
+    assert page.get_by_role("heading", name="A workshop hour").is_visible()
+    hour = page.get_by_role("table").nth(1)
+    assert hour.get_by_role("row").count() == 7  # header and six blocks from 0:00 to 1:00
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-start-{width}.png"))
+    assert serious(page) == []
+
+
+@pytest.mark.parametrize("link, heading", LINKS.items())
+def test_each_link_on_the_start_page_opens_its_dashboard(page, dashboards, link, heading):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(dashboards[0] + "voila/render/00-start-here.ipynb", timeout=120_000)
+    page.get_by_role("link", name=link, exact=True).first.click()
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=120_000)
+    assert page.url.endswith(".ipynb") and "voila/render/" in page.url
