@@ -8,15 +8,17 @@ import pytest
 
 from .servers import voila
 
-DASHBOARDS = Path(__file__).resolve().parents[2] / "notebooks" / "dashboards"
+ROOT = Path(__file__).resolve().parents[2]
+DASHBOARDS = ROOT / "notebooks" / "dashboards"
 
 
 @pytest.fixture(scope="session")
 def dashboards(tmp_path_factory):
-    """Voila serving notebooks/dashboards: ``(base_url, progress_file)``. One server for the session."""
+    """Voila serving notebooks/dashboards as ``make dashboard`` does, with the repository's voila.json
+    (preheated kernels): ``(base_url, progress_file)``. One server for the session."""
     folder = tmp_path_factory.mktemp("dashboards")
     progress = folder / "progress.json"
-    with voila(DASHBOARDS, {"MI_WORKBOOK_PROGRESS": str(progress)}, folder / "voila.log") as url:
+    with voila(DASHBOARDS, {"MI_WORKBOOK_PROGRESS": str(progress)}, folder / "voila.log", cwd=ROOT) as url:
         yield url, progress
 
 

@@ -48,10 +48,11 @@ def serve(args: list[str], url: str, env: dict[str, str], log: Path, timeout: fl
 
 
 def voila(folder: Path, env: dict[str, str], log: Path, extra: list[str] | tuple[str, ...] = (), cwd: Path | None = None):
-    """Voila on ``folder``; it reads voila.json from ``cwd`` (default: the current directory)."""
+    """Voila on ``folder``. It reads voila.json from its working folder ``cwd``; the default is the
+    log's folder (a temporary one), so only a test that asks for the repository's voila.json gets it."""
     port = free_port()
     args = [str(BIN / "voila"), str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", *extra]
-    return serve(args, f"http://127.0.0.1:{port}/", env, log, cwd=cwd)
+    return serve(args, f"http://127.0.0.1:{port}/", env, log, cwd=cwd or log.parent)
 
 
 def lab(folder: Path, env: dict[str, str], log: Path):
