@@ -29,6 +29,7 @@ from .errors import InputError, UsageError
 from .i18n import N_, _, ngettext
 from .model import GLOBAL_KEYS, Dialogue, GlobalRatings, Utterance
 from .report import GLOBAL_NAMES, build_report, render_html, render_html_fragment
+from .ratingrun import SCALE  # the 1-5 range of every global
 
 #: Uploads larger than this are refused, with a message naming the file and both sizes.
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -43,8 +44,6 @@ TEMPLATE_ROWS = 12
 TEMPLATE_NAME = "coded-transcript-template.csv"
 #: The columns of a coded transcript, in the order this module writes them.
 COLUMNS: tuple[str, ...] = ("speaker", "text", "code", "subcode")
-#: The lowest and highest global rating.
-SCALE: tuple[int, int] = (1, 5)
 #: How many line numbers a message lists before it stops with "…".
 SHOWN_LINES = 8
 
