@@ -55,11 +55,12 @@ def voila(folder: Path, env: dict[str, str], log: Path, extra: list[str] | tuple
     return serve(args, f"http://127.0.0.1:{port}/", env, log, cwd=cwd or log.parent)
 
 
-def lab(folder: Path, env: dict[str, str], log: Path):
+def lab(folder: Path, env: dict[str, str], log: Path, cwd: Path | None = None):
+    """JupyterLab (a Jupyter server) on ``folder``; it runs in ``cwd`` (default: the log's folder)."""
     port = free_port()
     args = [
         str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
         "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
         f"--ServerApp.root_dir={folder}", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
-    return serve(args, f"http://127.0.0.1:{port}/lab", env, log, timeout=90)
+    return serve(args, f"http://127.0.0.1:{port}/lab", env, log, timeout=90, cwd=cwd or log.parent)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from .servers import lab
 from .test_widgets_voila import ARTIFACTS, serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -38,3 +41,17 @@ def test_each_link_on_the_start_page_opens_its_dashboard(page, dashboards, link,
     page.get_by_role("link", name=link, exact=True).first.click()
     page.get_by_role("heading", name=heading).first.wait_for(timeout=120_000)
     assert page.url.endswith(".ipynb") and "voila/render/" in page.url
+
+
+def test_the_binder_way_voila_inside_the_jupyter_server_serves_the_dashboards(page, tmp_path):
+    """Binder's instructor link is /voila/render/notebooks/dashboards/00-start-here.ipynb on the
+    Jupyter server (Voila as a server extension, which reads voila.json but does not preheat)."""
+    root = Path(__file__).resolve().parents[2]
+    with lab(root, {"MI_WORKBOOK_PROGRESS": str(tmp_path / "progress.json")}, tmp_path / "lab.log", cwd=root) as url:
+        base = url.removesuffix("lab")
+        page.set_viewport_size({"width": 1280, "height": 720})
+        page.goto(base + "voila/render/notebooks/dashboards/00-start-here.ipynb", timeout=120_000)
+        page.get_by_role("link", name="Presenter", exact=True).first.click()
+        page.get_by_role("heading", name=LINKS["Presenter"]).first.wait_for(timeout=120_000)
+        page.get_by_role("button", name="Next").click()
+        page.get_by_text("Utterance 2 of").first.wait_for()
