@@ -237,7 +237,7 @@ def short_code(label: str) -> str:
 def mix_up_text(gold: str, learner: str, n: int) -> str:
     """E.g. "SR (Simple Reflection) coded as CR (Complex Reflection): 14 times"."""
     if gold == UNCODED:
-        text = ngettext("Lines that take no code, coded as {learner}: {n} time", "Lines that take no code, coded as {learner}: {n} times", n)
+        text = ngettext("Utterances that take no code, coded as {learner}: {n} time", "Utterances that take no code, coded as {learner}: {n} times", n)
     elif learner == UNCODED:
         text = ngettext("{gold} left without a code: {n} time", "{gold} left without a code: {n} times", n)
     else:

@@ -381,8 +381,9 @@ class CodingResult:
                         "Both columns count only the {n} utterances you have coded so far.", self.n_answered).format(n=self.n_answered)
 
     def summary_rows(self) -> list[tuple[str, str, str]]:
-        """(measure, yours, expert's) for the MITI summary scores that the coded speaker affects,
-        both over the same utterances (see :meth:`summary_note`)."""
+        """(measure, yours, expert's) for the MITI summary scores that the coded speaker affects, and
+        % change talk (client language, not a MITI score) where the client is coded; both columns
+        over the same utterances (see :meth:`summary_note`)."""
         keys = (COUNSELOR_SUMMARY if self.target != "client" else ()) + (CLIENT_SUMMARY if self.target != "counselor" else ())
         return [(_(SUMMARY_NAMES[k]), fmt_summary(k, self.learner_miti.summary[k]), fmt_summary(k, self.expert_miti.summary[k])) for k in keys]
 

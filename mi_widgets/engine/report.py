@@ -20,10 +20,15 @@ SCORE_NAMES: dict[str, str] = {
     "percent_complex_reflections": N_("% complex reflections (%CR)"),
     "total_mi_adherent": N_("Total MI-adherent (SEEK + AF + EMPH)"),
     "total_mi_non_adherent": N_("Total MI non-adherent (PERS + CONF)"),
-    "percent_change_talk": N_("% change talk, CT / (CT + ST)"),
-    "technical": N_("Technical global, (CCT + SST) / 2"),
-    "relational": N_("Relational global, (Partnership + Empathy) / 2"),
+    "technical": N_("Technical (summary score), (CCT + SST) / 2"),
+    "relational": N_("Relational (summary score), (Partnership + Empathy) / 2"),
 }
+#: % change talk is client language (MISC), not a MITI 4.2.1 summary score: the report shows it with
+#: the client's CT / ST / N counts, never under "Summary scores". The data keeps it in
+#: ``report["summary"]["percent_change_talk"]``.
+CLIENT_SCORE: str = "percent_change_talk"
+CLIENT_SCORE_NAME: str = N_("% change talk, CT / (CT + ST)")
+CLIENT_SCORE_NOTE: str = N_("client language, not part of MITI 4.2.1; no published cut-off")
 GLOBAL_NAMES: dict[str, str] = {
     "cct": N_("Cultivating Change Talk"),
     "sst": N_("Softening Sustain Talk"),
@@ -37,7 +42,8 @@ TIPS: dict[str, str] = {
     "percent_complex_reflections": N_("Add meaning to reflections: name the feeling, the value, or both sides of the ambivalence."),
     "technical": N_("Listen for change talk and answer it (ask for more, reflect it); reflect sustain talk without arguing."),
     "relational": N_("Work as a partner: draw on the client's ideas, and show that you understand their point of view."),
-    "total_mi_non_adherent": N_("Advice or confrontation without permission appeared: ask permission first, then offer (elicit-provide-elicit)."),
+    "persuade": N_("Persuading without permission appeared: ask first, then offer (elicit-provide-elicit)."),
+    "confront": N_("Confronting (arguing, correcting, labelling) appeared: reflect the client's view instead."),
 }
 
 
@@ -105,14 +111,18 @@ def _missing_reason(key: str) -> str:
 
 
 def _tips(report: dict[str, Any]) -> list[str]:
-    tips = [_(TIPS[k]) for k, lv in report["levels"].items() if lv == "below_fair"]
-    if report["summary"]["total_mi_non_adherent"]:
-        tips.append(_(TIPS["total_mi_non_adherent"]))
+    tips = [_(TIPS[k]) for k, lv in report["levels"].items() if lv == "below_fair" and k in TIPS]
+    # Asking permission turns Persuade into Persuade with Permission; nothing makes Confront acceptable.
+    if report["counts"].get("PERS"):
+        tips.append(_(TIPS["persuade"]))
+    if report["counts"].get("CONF"):
+        tips.append(_(TIPS["confront"]))
     return tips
 
 
 def _rows(report: dict[str, Any]) -> list[dict[str, str]]:
-    """One row per summary score, ready to show."""
+    """One row per MITI 4.2.1 summary score, ready to show (% change talk is not one: see
+    :func:`_client_score`)."""
     rows = []
     for key in SCORE_NAMES:
         value = report["summary"][key]
@@ -129,6 +139,15 @@ def _rows(report: dict[str, Any]) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def _client_score(report: dict[str, Any]) -> dict[str, str]:
+    """% change talk, shown with the client language: name, value, and why there is none."""
+    value = report["summary"].get(CLIENT_SCORE)
+    note = _(CLIENT_SCORE_NOTE)
+    if value is None:
+        note = _("{reason}; {note}").format(reason=_missing_reason(CLIENT_SCORE), note=note)
+    return {"name": _(CLIENT_SCORE_NAME), "value": format_score(CLIENT_SCORE, value), "note": note}
 
 
 # ------------------------------------------------------------------------------------------ text
@@ -148,16 +167,20 @@ def render_text(report: dict[str, Any]) -> str:
     out.append("  " + _("'tallied' applies the volley rules: each code at most once per volley, one reflection code and one Q per volley."))
     cc = report["client_counts"]
     out += ["", _("Client language: {ct} change talk, {st} sustain talk, {n} neutral.").format(ct=cc["CT"], st=cc["ST"], n=cc["N"])]
+    pct = _client_score(report)
+    out.append("  " + _("{name}: {value} ({note})").format(**pct))
     g = report["globals"]
     out += ["", _("Global ratings (1-5)"), ""]
     for key in GLOBAL_KEYS:
         out.append(f"  {_(GLOBAL_NAMES[key]):34} {g[key] if g[key] is not None else '—':>8}")
     out += ["", _("Summary scores"), ""]
-    for row in _rows(report):
+    rows = _rows(report)
+    width = max(48, *(len(row["name"]) for row in rows))
+    for row in rows:
         detail = row["level_text"] + (f"  ({row['threshold']})" if row["threshold"] else "")
         if row["note"]:
             detail = f"({row['note']})"
-        out.append(f"  {row['name']:48} {row['value']:>9}  {detail}".rstrip())
+        out.append(f"  {row['name']:{width}} {row['value']:>9}  {detail}".rstrip())
     out += ["", "  " + _("Thresholds are the MITI 4.2.1 manual's expert opinion, not norms; a value equal to a threshold reaches it.")]
     tips = _tips(report)
     if tips:
@@ -217,6 +240,7 @@ def _context(report: dict[str, Any], dialogue: Dialogue | None) -> dict[str, Any
         "_": _,
         "lang": get_language(),
         "rows": _rows(report),
+        "pct": _client_score(report),
         "tips": _tips(report),
         "chart": _bars(report),
         "codes": [(k, _(CODES[k].name), report["counts"][k], report["raw_counts"][k]) for k in COUNSELOR_KEYS],

@@ -49,7 +49,7 @@ SHOWN_LINES = 8
 
 #: One line on what each global rates (our own words; MITI 4.2.1 gives the full anchors).
 RATING_HINTS: dict[str, str] = {
-    "cct": N_("How much the counsellor draws out and strengthens the client's own reasons for change."),
+    "cct": N_("How much the counsellor notices, draws out and strengthens the client's change talk (desire, ability, reasons, need, commitment, steps)."),
     "sst": N_("How well the counsellor avoids deepening the client's case for staying the same (high = softens it)."),
     "partnership": N_("How far the counsellor shares power and builds on the client's own ideas and expertise."),
     "empathy": N_("How hard the counsellor works to understand the client's point of view, and shows it."),
@@ -244,7 +244,8 @@ def filled_message(before: Upload, filled: int) -> str:
         text += " " + ngettext("One client utterance stays without a code: the automatic coder codes counsellor utterances only.",
                                "{n} client utterances stay without a code: the automatic coder codes counsellor utterances only.",
                                len(before.uncoded_client)).format(n=len(before.uncoded_client))
-    return text + " " + _("The report is PROVISIONAL: check the automatic codes in the transcript at the end of the report before relying on the figures.")
+    return (text + " " + _("The report is PROVISIONAL: check the automatic codes in the transcript at the end of the report before relying on the figures.")
+            + " " + _("Automatic coders are weakest at simple versus complex reflections (published F1 around 0.55), so check those first."))
 
 
 # -------------------------------------------------------------------------------------- the run

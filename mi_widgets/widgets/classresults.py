@@ -64,8 +64,9 @@ class ClassResults(Exercise):
         super().__init__(_("Class results: scores, mix-ups and missed questions"))
         self.data = ClassData()
         lead = _("Ask each learner to open the start notebook, press Export my progress in the Your progress panel, and send you "
-                 "the file. Then upload all the files here at once. The files go only to the computer that runs this dashboard (your "
-                 "own with make dashboard; the temporary Binder server in Binder), are held in memory until you close the page, and "
+                 "the file. Then upload all the files here at once. The files go only to the computer that runs this dashboard: "
+                 "on your own computer (type make dashboard in the workbook folder; see the README) or, with the instructors' Binder "
+                 "link, on Binder's temporary server. They are held in memory until you close the page, and "
                  "are never saved or sent on. Journal entries are never shown. No files yet? Load a demo class of made-up learners.")
         limits = _("Limits: {files} files and {total} MB in all, {mb} MB per file. One upload carries about 8 MB at most "
                    "(a learner's file is usually well under 100 KB), so upload a very large class in parts.").format(
@@ -165,7 +166,8 @@ class ClassResults(Exercise):
             for s in stats
         ]
         headers = (_("Exercise"), _("Learners"), _("Mean"), _("Median"), _("Lowest"), _("Highest"), _("Learners per score band"))
-        body = _p(_("Each learner's latest score, in percent of full marks. Quiz questions count together per quiz; bands: {bands}.").format(bands=", ".join(bin_labels())))
+        body = _p(_("Each learner's latest score, in percent of full marks. For global ratings, a score is the share of the learner's "
+                    "globals within one point of the expert's. Quiz questions count together per quiz; bands: {bands}.").format(bands=", ".join(bin_labels())))
         body += table_html(_("Scores per exercise"), headers, rows)
         unscored = self.data.unscored()
         if unscored:
@@ -188,7 +190,7 @@ class ClassResults(Exercise):
         caption = _("{speakers}: the expert's code (rows) against the class's code (columns)").format(speakers=_(SPEAKER_NAMES[c.speaker]))
         a = c.agreement
         kappa = "—" if a.kappa is None else f"{a.kappa:.2f}"
-        line = _("Agreement with the expert: {agree} of {n} codes; Cohen's kappa {kappa} (chance-corrected; above about 0.6 is good).").format(
+        line = _("Agreement with the expert: {agree} of {n} codes; Cohen's kappa {kappa} (agreement after allowing for chance; 0.6 or more is a common rule of thumb for good agreement, not a MITI figure).").format(
             agree=percent_text(a.percent_agreement), n=a.n_answered, kappa=kappa)
         key = "; ".join(f"{short_code(l)} = {_(CODES[l].name) if l in CODES else _('no code')}" for l in c.labels)
         return (f'<table class="miw-table miw-heat"><caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>'
@@ -219,7 +221,7 @@ class ClassResults(Exercise):
             wrong = u.common_wrong
             common = _("{code}: {n}").format(code=code_words(wrong[0]), n=wrong[1]) if wrong else "—"
             speaker = _("Counsellor") if u.speaker == "counselor" else _("Client")
-            rows.append(f"<td>{esc(u.dialogue)}<br><small>{esc(_('line {n}').format(n=u.index + 1))}</small></td>"
+            rows.append(f"<td>{esc(u.dialogue)}<br><small>{esc(_('utterance {n}').format(n=u.index + 1))}</small></td>"
                         f"<td><strong>{esc(speaker)}:</strong> {esc(u.text)}</td><td>{esc(code_words(u.gold))}</td>"
                         f"<td class=\"miw-n\">{esc(_of(u.right, u.answers, u.percent))}</td><td>{esc(common)}</td>")
         headers = (_("Dialogue"), _("Utterance"), _("Expert's code"), _("Learners right"), _("Most common wrong code"))

@@ -123,10 +123,10 @@ class LibraryBrowser(Exercise):
     def _lead(self) -> w.HTML:
         n = len(self.entries)
         twins = sum(1 for e in self.entries if e.pair_title) // 2
-        what = ngettext("The library holds {n} short conversation between a counsellor and a client, coded utterance by utterance with MITI 4.2.1 and a reason for every code.",
-                        "The library holds {n} short conversations between a counsellor and a client, each coded utterance by utterance with MITI 4.2.1 and a reason for every code.", n).format(n=n)
-        pairs = ngettext("{n} pair are twins: the MI-consistent one and the MI-inconsistent one show the same client, with the same opening, met two ways, once in the spirit of MI and once with arguing, warning or unasked advice. Open both to let the room compare what each does to the client's talk.",
-                         "{n} pairs are twins: the MI-consistent one and the MI-inconsistent one show the same client, with the same opening, met two ways, once in the spirit of MI and once with arguing, warning or unasked advice. Open both to let the room compare what each does to the client's talk.", twins).format(n=twins) if twins else ""
+        what = ngettext("The library holds {n} short conversation between a counsellor and a client: the counsellor's utterances coded with MITI 4.2.1, the client's as change talk, sustain talk or neutral, each with a reason.",
+                        "The library holds {n} short conversations between a counsellor and a client: the counsellor's utterances coded with MITI 4.2.1, the client's as change talk, sustain talk or neutral, each with a reason.", n).format(n=n)
+        pairs = ngettext("It has {n} pair of twins: the MI-consistent one and the MI-inconsistent one show the same client, with the same opening, met two ways, once in the spirit of MI and once in an MI-inconsistent way (arguing, warning, unasked advice or a string of closed questions). Open both to let the room compare what each does to the client's talk.",
+                         "It has {n} pairs of twins: in each pair, the MI-consistent one and the MI-inconsistent one show the same client, with the same opening, met two ways, once in the spirit of MI and once in an MI-inconsistent way (arguing, warning, unasked advice or a string of closed questions). Open both to let the room compare what each does to the client's talk.", twins).format(n=twins) if twins else ""
         how = _("Search or filter to find a dialogue, choose it under Dialogue to open, say what to code and how, then press Open as a coding exercise: it appears at the bottom of this page.")
         return w.HTML(f'{LOCAL_STYLE}<div class="miw"><p class="miw-lead">{esc(what)} {esc(pairs)}</p><p class="miw-lead">{esc(how)}</p></div>')
 

@@ -271,17 +271,20 @@ class Presenter(Exercise):
                 f'{"<br><span class=miw-pr-small>" + esc(r.note) + "</span>" if r.note else ""}</td>'
                 f'<td class="miw-pr-small">{esc(r.threshold)}</td>' for r in t.rows()]
         table = table_html(t.heading(), (_("Summary score"), _("So far and level"), _("MITI thresholds")), rows)
-        about = esc(_("MITI 4.2.1 is the standard manual for coding MI conversations; its thresholds are expert opinion, not norms."))
+        about = esc(_("MITI 4.2.1 is a widely used manual for coding what the counsellor does. Its thresholds are expert opinion, "
+                      "not norms, and were set for 20-minute segments, so a level on a few revealed utterances is only a first impression."))
         self.summary.value = f'<div class="miw"><h4>{esc(_("Running MITI tallies"))}</h4><p class="miw-pr-small">{about}</p></div>{table}'
         counts = [f'<th scope="row">{esc(code_words(k))}</th><td>{t.counts[k]}</td><td>{t.raw_counts[k]}</td>' for k in t.counts]
-        note = esc(_("Tallied by the MITI volley rules: in one stretch of counsellor talk each code counts once, "
-                     "with one reflection (complex if any of them is) and one question."))
+        note = esc(_("Tallied by the MITI volley rules: in one stretch of counsellor talk (it ends when the client speaks; "
+                     "a ‘yeah’ does not end it) each code counts once, with one reflection (complex if any of them is) and one question."))
         self.counts.value = (table_html(_("Counsellor codes revealed so far"), (_("Code"), _("Tallied"), _("Utterances")), counts)
                              + f'<div class="miw"><p class="miw-pr-small">{note}</p></div>')
         chart = run.chart()
         self.chart.value = (f'<div class="miw"><h4>{esc(_("Change talk across the conversation"))}</h4>'
                             f'<p class="miw-pr-small">{esc(chart.legend())}</p>{chart_svg(chart)}'
-                            f"<p><strong>{esc(chart.caption())}</strong></p></div>")
+                            f"<p><strong>{esc(chart.caption())}</strong></p>"
+                            f'<p class="miw-pr-ct"><strong>{esc(t.change_talk_text())}</strong><br>'
+                            f'<span class="miw-pr-small">{esc(t.change_talk_note())}</span></p></div>')
         self.ending.value = self._ending_html(run) if t.complete else ""
 
     def _ending_html(self, run: PresenterRun) -> str:

@@ -67,11 +67,13 @@ class SessionReport(Exercise):
         self.run = SessionRun(limit=max_bytes)
         self.sample_id = sample or SAMPLE_ID
         lead = esc(_("Upload the coded transcript of a recorded practice conversation, give the global ratings, and get its MITI 4.2.1 "
-                     "report: here on the page, and as a web page to download for the trainee. The file is a CSV (comma, semicolon or "
+                     "report: here on the page, and as a web page to download for the trainee. MITI is meant for a 20-minute segment "
+                     "with the change goal named first; figures from a shorter extract are rough. The file is a CSV (comma, semicolon or "
                      "tab separated, up to {limit}): a header row naming the columns {speaker}, {text} and {code} ({subcode} is optional), "
                      "then one row per utterance. {speaker} is counselor or client. {code} is a MITI 4.2.1 behaviour code for the "
                      "counsellor (GI, PERS, PWP, Q, SR, CR, AF, SEEK, EMPH or CONF) or, for the client, CT (change talk), ST (sustain "
-                     "talk) or N (neutral); leave it empty where an utterance gets no code. {subcode} may say open or closed for a question."))
+                     "talk) or N (neutral); leave it empty where an utterance gets no code. {subcode} may say open or closed for a question "
+                     "(for OARS practice; MITI 4 counts every question as Q)."))
         columns = {c: f"<code>{c}</code>" for c in ("speaker", "text", "code", "subcode")}  # column names stay as they are in the file
         lead = lead.format(limit=esc(size_text(max_bytes)), **columns)
         template = download_link(template_csv().encode("utf-8-sig"), TEMPLATE_NAME, _("Download a template CSV"), "text/csv")
@@ -93,7 +95,8 @@ class SessionReport(Exercise):
             self.scales[key] = choice
             rows.append(w.HBox([choice, w.HTML(f'<div class="miw miw-hint">{esc(_(RATING_HINTS[key]))}</div>', layout=w.Layout(flex="1 1 18rem"))], layout=_row()))
         self.clear_button = button(_("Clear the ratings"), self._guard(self.clear_ratings))
-        ratings_note = _("1 = low, 5 = high, for the whole conversation. Leave a scale empty if you have not rated it; the report then says so.")
+        ratings_note = _("For the whole conversation: start each scale at 3 and move up or down as the evidence shows (1 = low, 5 = high). "
+                         "Rate from the recording if you can; a transcript loses tone. Leave a scale empty if you have not rated it.")
         step2 = [self._step(_("2. Global ratings (optional)")), paragraph(f"<p>{esc(ratings_note)}</p>"), *rows, w.HBox([self.clear_button], layout=_row())]
         self.make_button = button(_("Make the report"), self._guard(self.make_report), style="primary")
         self.make_button.add_class("miw-big")

@@ -21,7 +21,7 @@ def test_library_filters_searches_and_opens_a_dialogue_to_code(open_dashboard, w
     rows = table.locator("tbody tr")
     expect(page.get_by_text("16 of 16 dialogues")).to_be_visible(timeout=30_000)
     expect(rows).to_have_count(16)
-    expect(page.get_by_text("5 pairs are twins", exact=False)).to_be_visible()
+    expect(page.get_by_text("5 pairs of twins", exact=False)).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"dashboard-library-top-{width}.png"))  # what the room sees first
 

@@ -147,7 +147,7 @@ def test_the_heatmap_counts_gold_against_learner_codes_over_all_learners(klass):
 def test_mix_up_sentences_name_the_codes_and_no_code():
     assert mix_up_text("SR", "CR", 14) == "SR (Simple Reflection) coded as CR (Complex Reflection): 14 times"
     assert mix_up_text("Q", "uncoded", 1) == "Q (Question) left without a code: 1 time"
-    assert mix_up_text("uncoded", "GI", 2) == "Lines that take no code, coded as GI (Giving Information): 2 times"
+    assert mix_up_text("uncoded", "GI", 2) == "Utterances that take no code, coded as GI (Giving Information): 2 times"
 
 
 def test_hardest_utterances_lowest_share_right_first(klass):

@@ -11,7 +11,7 @@ from mi_widgets.engine.library import get_dialogue
 from mi_widgets.engine.miti import score_dialogue
 from mi_widgets.engine.model import Dialogue, Utterance
 from mi_widgets.engine.presenter import (
-    RUNNING_SCORES, PresenterRun, change_talk_chart, chart_svg, code_words, dialogue_option, expert_globals, library,
+    CLIENT_SCORE, RUNNING_SCORES, Chart, PresenterRun, change_talk_chart, chart_svg, code_words, dialogue_option, expert_globals, library,
     problems_note, room_options, speaker_name, tally_revealed, utterance_size,
 )
 from mi_widgets.engine.errors import InputProblem
@@ -178,6 +178,11 @@ def test_an_uncoded_utterance_says_so_plainly():
     assert run.answer().verdict() == "Right: the room said no code, and so did the expert."
 
 
+def test_an_uncoded_client_line_says_why_it_takes_no_code():
+    run = PresenterRun(make(("counselor", "So you want to stop.", "SR"), ("client", "Mm.", None)), position=1)
+    assert run.reveal().title() == "No code: this utterance takes no code (too brief to count as change, sustain or neutral talk)."
+
+
 def test_restart_forgets_everything():
     run = PresenterRun(VOLLEYS, position=4)
     run.suggest("Q")
@@ -225,10 +230,12 @@ def test_client_counts_and_percent_change_talk():
     t = tally_revealed(VOLLEYS, [5, 7, 8])
     assert t.client_counts == {"CT": 1, "ST": 1, "N": 1}
     assert t.summary["percent_change_talk"] == 50.0
-    rows = {r.key: r for r in t.rows()}
-    assert rows["percent_change_talk"].value == "50 %"
-    assert rows["percent_change_talk"].level is None
-    assert rows["percent_change_talk"].threshold == "client language: no published threshold"
+    # client language (MISC), not a MITI summary score: never a row of the MITI table
+    assert "percent_change_talk" not in {r.key for r in t.rows()} and CLIENT_SCORE not in RUNNING_SCORES
+    assert t.change_talk_text() == "% change talk (client language, not a MITI score): 50 %"
+    assert t.change_talk_note() == "No published cut-off; in AnnoMI, high-quality sessions average about 70 % and low-quality about 53 %."
+    assert tally_revealed(VOLLEYS, [8]).change_talk_text() == (
+        "% change talk (client language, not a MITI score): — (no change or sustain talk revealed yet)")
 
 
 def test_levels_and_thresholds_come_from_the_report():
@@ -251,13 +258,13 @@ def test_everything_revealed_equals_the_whole_dialogue_score(dialogue_id):
     assert t.counts == whole.counts
     assert t.raw_counts == whole.raw_counts
     assert t.client_counts == whole.client_counts
-    assert {k: t.summary[k] for k in RUNNING_SCORES} == {k: whole.summary[k] for k in RUNNING_SCORES}
+    assert {k: t.summary[k] for k in (*RUNNING_SCORES, CLIENT_SCORE)} == {k: whole.summary[k] for k in (*RUNNING_SCORES, CLIENT_SCORE)}
 
 
 def test_tallies_as_dict_is_plain_data():
     data = tally_revealed(VOLLEYS, [1, 5]).as_dict()
     assert data["n_revealed"] == 2 and data["counts"]["SR"] == 1 and data["client_counts"]["CT"] == 1
-    assert set(data["summary"]) == set(RUNNING_SCORES)
+    assert set(data["summary"]) == {*RUNNING_SCORES, "percent_change_talk"}  # the data shape keeps %CT
 
 
 def test_out_of_range_indices_are_ignored():
@@ -268,6 +275,8 @@ def test_expert_globals_give_the_four_ratings_and_the_two_scores():
     rows = expert_globals(get_dialogue("er-alcohol-mi"))
     names = [r[0] for r in rows]
     assert names[:4] == ["Cultivating Change Talk", "Softening Sustain Talk", "Partnership", "Empathy"]
+    # summary scores made from the globals, not a fifth and sixth global
+    assert names[4:] == ["Technical (summary score), (CCT + SST) / 2", "Relational (summary score), (Partnership + Empathy) / 2"]
     assert rows[4][1] == "4.5" and rows[4][2].startswith("✔ good")
     bare = expert_globals(make(("client", "x", "N")))
     assert [r[1] for r in bare] == ["—"] * 6
@@ -299,6 +308,12 @@ def test_chart_svg_marks_ct_above_st_below_and_empty_slots_and_says_the_counts()
     assert int(bar.group(1)) + int(bar.group(2)) == round(c.zero)  # the CT bar ends on the zero line, above it
     empty = chart_svg(change_talk_chart(VOLLEYS, []))
     assert empty.count('stroke-dasharray="4 3"') == 3 and ">CT</text>" not in empty
+
+
+def test_chart_legend_explains_every_mark():
+    legend = Chart.legend()
+    for words in ("solid bar", "hatched bar", "circle", "A short dash: a client utterance that takes no code.", "Dashed box"):
+        assert words in legend
 
 
 def test_chart_text_is_escaped():

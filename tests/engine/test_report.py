@@ -1,4 +1,5 @@
 import json
+import re
 
 from mi_widgets.engine.loaders import load_transcript, parse_transcript
 from mi_widgets.engine.model import GlobalRatings
@@ -36,6 +37,43 @@ def test_text_report_reads_for_a_trainee(fixtures):
     assert "2.0  ✘ below fair" in text  # technical (2+2)/2, with icon and words, not colour
     assert "What to try next" in text and "change talk" in text
     assert "2 questions tallied as one Q" in text
+    assert "Technical (summary score), (CCT + SST) / 2" in text and "Technical global" not in text
+    assert "Relational (summary score), (Partnership + Empathy) / 2" in text and "Relational global" not in text
+
+
+def test_percent_change_talk_is_client_language_not_a_miti_summary_score(fixtures):
+    d, r = _report(fixtures, GlobalRatings(2, 2, 3, 3))
+    assert r["summary"]["percent_change_talk"] is not None  # the data keeps it where it was
+    text = render_text(r)
+    summary = text.split("\nSummary scores\n", 1)[1].split("What to try next", 1)[0]
+    assert "% change talk" not in summary and "CT / (CT + ST)" not in summary
+    client = text.split("Client language:", 1)[1].split("Global ratings", 1)[0]
+    assert "% change talk, CT / (CT + ST): 67 % (client language, not part of MITI 4.2.1; no published cut-off)" in client
+    html = render_html(r, d)
+    section = re.search(r'<section aria-labelledby="h-summary">.*?</section>', html, re.S).group(0)
+    assert "% change talk" not in section
+    client_html = re.search(r'<section aria-labelledby="h-client">.*?</section>', html, re.S).group(0)
+    assert "% change talk, CT / (CT + ST)" in client_html and "67 %" in client_html and "not part of MITI 4.2.1" in client_html
+
+
+def test_percent_change_talk_without_ct_or_st_says_why():
+    d = parse_transcript("speaker,text,code\ncounselor,Hello.,GI\nclient,Hi.,N\n", "n.csv")
+    text = render_text(build_report(d))
+    assert "% change talk, CT / (CT + ST): — (no change or sustain talk coded; client language, not part of MITI 4.2.1" in text
+
+
+def test_tips_keep_persuading_and_confronting_apart(fixtures):
+    _, r = _report(fixtures, GlobalRatings(4, 4, 4, 4))  # the fixture has one PERS and one CONF
+    text = render_text(r)
+    assert "Persuading without permission appeared: ask first, then offer (elicit-provide-elicit)." in text
+    assert "Confronting (arguing, correcting, labelling) appeared: reflect the client's view instead." in text
+    # asking permission turns Persuade into Persuade with Permission; it never makes Confront acceptable
+    confront = next(line for line in text.splitlines() if "Confronting" in line)
+    assert "permission" not in confront.lower()
+    assert "confrontation without permission" not in text.lower()
+    only_pers = parse_transcript("speaker,text,code\ncounselor,You should stop.,PERS\nclient,Maybe.,N\n", "p.csv")
+    tips = render_text(build_report(only_pers))
+    assert "Persuading without permission" in tips and "Confronting" not in tips
 
 
 def test_html_report_is_self_contained_and_escapes_transcript_text():

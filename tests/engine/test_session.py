@@ -218,6 +218,7 @@ def test_filling_the_gaps_makes_a_provisional_report(fixtures):
     message = filled_message(upload, filled)
     assert message.startswith(f"The automatic coder filled in {filled} of {len(upload.uncoded_counselor)} counsellor utterances")
     assert "4 client utterances stay without a code" in message and "PROVISIONAL" in message
+    assert message.endswith("Automatic coders are weakest at simple versus complex reflections (published F1 around 0.55), so check those first.")
     coded = read_upload("p.csv", _bytes(fixtures, "practice-smoking.csv"))
     assert "It found no code for the rest" in filled_message(coded, 0) and "One client utterance stays" in filled_message(coded, 0)
 

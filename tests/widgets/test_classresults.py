@@ -41,6 +41,8 @@ def test_it_starts_empty_with_a_lead_an_upload_and_two_buttons(progress_file):
     assert re.search(r"<h3[^>]*>Class results: scores, mix-ups and missed questions</h3>", board.header.value)
     lead = board.children[2].value
     assert "Export my progress" in lead and "never saved or sent on" in lead and "500 files" in lead
+    assert "on your own computer (type make dashboard in the workbook folder; see the README)" in lead
+    assert "with the instructors&#x27; Binder link, on Binder&#x27;s temporary server" in lead
     assert board.upload.multiple is True and ".json" in board.upload.accept
     assert board.upload.description == "Upload progress files"
     assert {"Load a demo class", "Clear"} <= set(buttons(board))
@@ -111,6 +113,7 @@ def test_the_heatmap_carries_counts_as_text_and_shade():
     assert by_code["SR"] == ("miw-a3 miw-diag", "6")  # agreement: bold on the diagonal
     assert by_code["GI"] == ("miw-h0", "0")
     assert "Agreement with the expert: 89 % of 45 codes" in codes
+    assert "(agreement after allowing for chance; 0.6 or more is a common rule of thumb for good agreement, not a MITI figure)" in codes
 
 
 def test_the_hardest_utterance_and_the_most_missed_quiz_item_are_shown():
@@ -120,11 +123,13 @@ def test_the_hardest_utterance_and_the_most_missed_quiz_item_are_shown():
     first_row = re.search(r"<tbody><tr>(.*?)</tr>", hardest).group(1)
     assert "You&#x27;re feeling pretty foolish about it." in first_row
     assert "SR (Simple Reflection)" in first_row and "1 of 3 (33 %)" in first_row and "CR (Complex Reflection): 2" in first_row
+    assert re.search(r"<small>utterance \d+</small>", first_row) and "line " not in first_row  # as the Presenter numbers them
     quiz = re.search(r"<tbody><tr>(.*?)</tr>", board.sections["quiz"].value).group(1)
     assert "Which of these would MITI 4.2.1 code as a question?" in quiz and "1 of 3 (33 %)" in quiz
     assert "It sounds like Friday really shook you. (2)" in quiz
     scores = board.sections["scores"].value
     assert "Saturday night in the emergency room" in scores and 'role="img"' in scores and "89 %" in scores
+    assert "For global ratings, a score is the share of the learner&#x27;s globals within one point of the expert&#x27;s." in scores
 
 
 def test_two_csv_downloads_hold_the_aggregate_and_the_learners():

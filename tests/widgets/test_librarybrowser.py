@@ -28,7 +28,10 @@ def labels(dd) -> list[str]:
 def test_lead_filters_and_table_show_the_whole_library_at_first():
     b = LibraryBrowser()
     lead = b.children[2].value
-    assert "The library holds 16 short conversations" in lead and "5 pairs are twins" in lead
+    assert "The library holds 16 short conversations" in lead and "5 pairs of twins" in lead
+    # MITI codes only the counsellor; the client's lines are client language
+    assert "the counsellor&#x27;s utterances coded with MITI 4.2.1, the client&#x27;s as change talk, sustain talk or neutral" in lead
+    assert "a string of closed questions" in lead  # the truancy twin is a question-answer trap
     assert "same client" in lead and "MI-consistent" in lead and "MI-inconsistent" in lead
     assert "16 of 16 dialogues" in b.results.value and len(rows(b)) == 16
     assert labels(b.dropdowns["topic"])[:2] == ["All (16)", "alcohol (2)"]

@@ -137,6 +137,13 @@ def test_tallies_and_chart_follow_what_is_revealed():
     assert "1.00 : 1" in p.summary.value and "◐ fair" in p.summary.value
     assert "1 sustain talk (below the line), 1 neutral (on the line), 9 not revealed yet" in chart_label(p)
     assert "sustain talk so far: 1" in p.chart.value
+    # % change talk is client language: under the chart, never in the MITI summary-score table
+    assert "% change talk" not in p.summary.value
+    assert "% change talk (client language, not a MITI score): 0 %" in p.chart.value
+    assert "No published cut-off; in AnnoMI, high-quality sessions average about 70 % and low-quality about 53 %." in p.chart.value
+    assert "A short dash: a client utterance that takes no code." in p.chart.value
+    assert "were set for 20-minute segments" in p.summary.value and "standard manual" not in p.summary.value
+    assert "it ends when the client speaks; a ‘yeah’ does not end it" in p.counts.value
     sr = re.search(r"Simple Reflection \(SR\)</th><td>(\d+)</td><td>(\d+)</td>", p.counts.value)
     assert sr.groups() == ("1", "1")
 
@@ -160,6 +167,7 @@ def test_the_expert_globals_come_only_when_all_is_revealed():
     p.reveal()
     assert p.tallies.complete
     assert "Cultivating Change Talk" in p.ending.value and "Why these ratings" in p.ending.value
+    assert "Technical (summary score), (CCT + SST) / 2" in p.ending.value and "% change talk" not in p.ending.value
     assert p.tallies.counts == mi.score_dialogue(get_dialogue(ER)).counts
 
 

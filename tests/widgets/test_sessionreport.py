@@ -40,8 +40,14 @@ def loaded(fixtures):
 def test_the_page_says_what_the_file_must_look_like_and_offers_a_template():
     s = mi.SessionReport()
     lead = htmllib.unescape(re.sub(r"<[^>]+>", "", s.lead.value))
-    for words in ("speaker, text and code", "one row per utterance", "MITI 4.2.1", "up to 2 MB", "GI, PERS, PWP, Q, SR, CR, AF", "CT (change talk)"):
+    for words in ("speaker, text and code", "one row per utterance", "MITI 4.2.1", "up to 2 MB", "GI, PERS, PWP, Q, SR, CR, AF", "CT (change talk)",
+                  "MITI is meant for a 20-minute segment with the change goal named first; figures from a shorter extract are rough.",
+                  "subcode may say open or closed for a question (for OARS practice; MITI 4 counts every question as Q)."):
         assert words in lead
+    page_text = htmllib.unescape("".join(c.value for c in _walk(s) if isinstance(c, w.HTML)))
+    assert "start each scale at 3 and move up or down as the evidence shows (1 = low, 5 = high)" in page_text
+    assert "Rate from the recording if you can; a transcript loses tone." in page_text
+    assert "draws out and strengthens the client's change talk (desire, ability, reasons, need, commitment, steps)" in page_text
     page = "".join(c.value for c in _walk(s) if isinstance(c, w.HTML))
     name, mime, data = _links(page)["Download a template CSV"]
     assert name.endswith(".csv") and mime == "text/csv"
@@ -69,6 +75,9 @@ def test_an_upload_gives_the_report_with_figures_levels_and_a_download(loaded, f
     assert (name, mime) == ("practice-smoking-miti-report.html", "text/html")
     assert data.decode("utf-8") == s.html and "<title>MITI 4.2.1 report: practice-smoking.csv</title>" in s.html
     assert "No global ratings given" in shown
+    summary = re.search(r'<section aria-labelledby="miti-h-summary">.*?</section>', s.report_box.value, re.S).group(0)
+    assert "% change talk" not in summary  # client language, shown with the client's counts
+    assert "not part of MITI 4.2.1" in s.report_box.value
     assert s.report["summary"]["technical"] is None
 
 
@@ -85,7 +94,8 @@ def test_ratings_remake_the_report_and_missing_ones_are_named(loaded, fixtures):
     want = json.loads((fixtures / "transcripts/practice-smoking.expected.json").read_text(encoding="utf-8"))
     assert report["levels"] == want["levels"]
     assert "Report made." in s.feedback.value and "Not rated" not in s.report_box.value
-    assert re.search(r"Relational global.*?3\.5\s+◐ fair", _text(s.report_box.value), re.S)
+    assert re.search(r"Relational \(summary score\).*?3\.5\s+◐ fair", _text(s.report_box.value), re.S)
+    assert "Relational global" not in s.report_box.value and "Technical global" not in s.report_box.value
     s.clear_ratings()
     assert s.report["globals"] == dict.fromkeys(("cct", "sst", "partnership", "empathy"))
     with pytest.raises(UsageError):
