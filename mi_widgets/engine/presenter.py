@@ -126,11 +126,12 @@ def problems_note(problems: list[InputProblem]) -> str | None:
 
 def library(folder: Any = None) -> tuple[list[Dialogue], list[InputProblem]]:
     """The dialogues to present (the bundled library by default), sorted by title, and the
-    problems found in files that could not be read."""
-    from .loaders import load_folder
+    problems found in files that could not be read. Read through the library browser's catalogue,
+    which parses the files again only when one has changed."""
+    from .catalogue import catalogue
 
-    dialogues, problems = load_folder(folder)
-    return sorted(dialogues, key=lambda d: (d.title.lower(), d.id)), problems
+    found = catalogue(folder)
+    return sorted((e.dialogue for e in found.entries), key=lambda d: (d.title.lower(), d.id)), list(found.problems)
 
 
 # --- the answer after Reveal ------------------------------------------------------------------

@@ -27,9 +27,11 @@ from typing import Any
 
 from .errors import InputError, UsageError
 from .i18n import N_, _, ngettext
+from .loaders import parse_transcript
 from .model import GLOBAL_KEYS, Dialogue, GlobalRatings, Utterance
-from .report import GLOBAL_NAMES, build_report, render_html, render_html_fragment
 from .ratingrun import SCALE  # the 1-5 range of every global
+from .report import GLOBAL_NAMES, build_report, render_html, render_html_fragment
+from .textio import decode_bytes
 
 #: Uploads larger than this are refused, with a message naming the file and both sizes.
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -115,21 +117,9 @@ def read_upload(name: str, data: bytes, limit: int = MAX_UPLOAD_BYTES) -> Upload
     then the CSV itself. Raises one :class:`InputError` naming ``name`` (and the line)."""
     name = PurePath(name).name or "upload.csv"  # only the file's own name, never a client's path
     check_size(name, data, limit)
-    text = _decode(data, name)
-    dialogue = _parse(text, name)
+    text = decode_bytes(data, name)
+    dialogue = parse_transcript(text, name, require_code=False)  # codes are checked where the column exists
     return Upload(name, dialogue, has_code_column(text))
-
-
-def _decode(data: bytes, name: str) -> str:
-    from .textio import decode_bytes
-
-    return decode_bytes(data, name)
-
-
-def _parse(text: str, name: str) -> Dialogue:
-    from .loaders import parse_transcript
-
-    return parse_transcript(text, name, require_code=False)  # codes are checked where the column exists
 
 
 def transcript_csv(dialogue: Dialogue, rows: int | None = None) -> str:
