@@ -367,22 +367,31 @@ def exercises_dir() -> Path:
     return data_dir() / "exercises"
 
 
-def balance_sets(language: str = "en") -> list[BalanceSet]:
-    """The bundled decisional-balance sets in one language (cached until a file changes)."""
-    from .library import _load_all, _stamp
+def balance_sets(language: str | None = None) -> list[BalanceSet]:
+    """The bundled decisional-balance sets in one language (None: the language in force); sets not
+    translated into it come in English. Cached until a file changes."""
+    from .library import _languages, _load_all, _stamp
 
-    return [s for s in _load_all(_stamp(exercises_dir()), load_balance_set) if s.language == language]
+    loaded = _load_all(_stamp(exercises_dir()), load_balance_set)
+    found: dict[str, BalanceSet] = {}
+    for lang in _languages(language):
+        for s in loaded:
+            if s.language == lang:
+                found.setdefault(s.id, s)
+    return list(found.values())
 
 
-def get_balance_set(set_id: str) -> BalanceSet:
-    """One bundled balance set by id, in any language; :class:`InputError` naming it if there is none."""
-    from .library import LANGUAGES
+def get_balance_set(set_id: str, language: str | None = None) -> BalanceSet:
+    """One bundled balance set by id: in ``language`` (None: the language in force) if translated,
+    else English; :class:`InputError` naming it if there is none."""
+    from .library import _in_order, _load_all, _stamp
 
-    for lang in LANGUAGES:
-        for s in balance_sets(lang):
-            if s.id == set_id:
+    loaded = _load_all(_stamp(exercises_dir()), load_balance_set)
+    for lang in _in_order(language):
+        for s in loaded:
+            if s.language == lang and s.id == set_id:
                 return s
-    raise InputError.one(set_id, "no decisional balance set with this id")
+    raise InputError.one(set_id, _("no decisional balance set with this id"))
 
 
 @dataclass(frozen=True)

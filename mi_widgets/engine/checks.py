@@ -119,25 +119,28 @@ def check_paths(paths: Iterable[str | Path]) -> Checked:
     return checked
 
 
-def _unique(things: Iterable[tuple[str, str]], what: str) -> list[InputProblem]:
-    """A problem for each (id, source) whose id came earlier from another place."""
-    first: dict[str, str] = {}
+def _unique(things: Iterable[tuple[str, ...]], what: str) -> list[InputProblem]:
+    """A problem for each (id, source[, language]) whose id came earlier, in the same language, from another place."""
+    first: dict[tuple[str, ...], str] = {}
     problems = []
-    for id_, source in things:
-        if id_ in first:
-            problems.append(InputProblem(source, f"{what} id '{id_}' is used again (first in {first[id_]})"))
-        first.setdefault(id_, source)
+    for id_, source, *lang in things:
+        key = (id_, *lang)
+        if key in first:
+            problems.append(InputProblem(source, f"{what} id '{id_}' is used again (first in {first[key]})"))
+        first.setdefault(key, source)
     return problems
 
 
 def _cross_check(checked: Checked) -> list[InputProblem]:
     yaml_dialogues = [d for d in checked.dialogues if not d.source.endswith(CSV_SUFFIXES)]
     problems = _unique(((d.id, d.source) for d in yaml_dialogues), "dialogue")
-    problems += _unique(((q.id, q.source) for q in checked.quizzes), "quiz")
-    problems += _unique(((i.id, q.source) for q in checked.quizzes for i in q.items), "quiz item")
-    problems += _unique(((s.id, s.source) for s in checked.prompt_sets), "prompt file")
-    problems += _unique(((p.id, s.source) for s in checked.prompt_sets for p in s.prompts), "prompt")
-    problems += _unique(((s.id, s.source) for s in checked.balance_sets), "balance set")
+    # A translation keeps the id of what it translates: quiz, item, prompt and balance ids are
+    # unique within one language.
+    problems += _unique(((q.id, q.source, q.language) for q in checked.quizzes), "quiz")
+    problems += _unique(((i.id, q.source, q.language) for q in checked.quizzes for i in q.items), "quiz item")
+    problems += _unique(((s.id, s.source, s.language) for s in checked.prompt_sets), "prompt file")
+    problems += _unique(((p.id, s.source, s.language) for s in checked.prompt_sets for p in s.prompts), "prompt")
+    problems += _unique(((s.id, s.source, s.language) for s in checked.balance_sets), "balance set")
     by_id: dict[str, Dialogue] = {}
     for d in yaml_dialogues:
         by_id.setdefault(d.id, d)

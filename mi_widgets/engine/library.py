@@ -7,6 +7,8 @@ from functools import lru_cache
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .i18n import N_, _, get_language
+
 ENV_VAR = "MI_WORKBOOK_DATA"
 LANGUAGES = ("en", "da", "nb")
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -82,14 +84,39 @@ def _load_all(stamp: tuple, load: Callable) -> tuple:
     return tuple(load(f) for f, _ in stamp)
 
 
-def quizzes(language: str = "en") -> list:
-    """The question bank's quizzes in one language (one :class:`~.bank.Quiz` per topic file)."""
+def _languages(language: str | None) -> tuple[str, ...]:
+    """Where to look, in order: the language asked for (None: the language in force), then English.
+
+    Translated quiz items and prompts keep the id of the English one they translate, so an id
+    means the same exercise in every language, and a missing translation falls back to English.
+    """
+    lang = language or get_language()
+    return (lang,) if lang == "en" else (lang, "en")
+
+
+def _in_order(language: str | None) -> tuple[str, ...]:
+    """The language asked for, then English, then the others: where an id is looked up."""
+    first = _languages(language)
+    return first + tuple(lang for lang in LANGUAGES if lang not in first)
+
+
+def quizzes(language: str | None = None) -> list:
+    """The question bank's quizzes in one language, one per topic (None: the language in force).
+
+    A topic with no quiz in that language comes in English.
+    """
     from .bank import load_quiz
 
-    return [q for q in _load_all(_stamp(quizzes_dir()), load_quiz) if q.language == language]
+    loaded = _load_all(_stamp(quizzes_dir()), load_quiz)
+    found: dict[str, object] = {}
+    for lang in _languages(language):
+        for q in loaded:
+            if q.language == lang:
+                found.setdefault(q.topic, q)
+    return list(found.values())
 
 
-def quiz_items(topic: str | None = None, language: str = "en") -> list:
+def quiz_items(topic: str | None = None, language: str | None = None) -> list:
     """Quiz items, all or of one topic (spirit, oars, ambivalence, change_talk, miti, evidence)."""
     return [item for q in quizzes(language) if topic in (None, q.topic) for item in q.items]
 
@@ -101,22 +128,40 @@ def _find(found: Iterable, wanted: str, what: str):
     for entry in found:
         if entry.id == wanted:
             return entry
-    raise InputError.one(wanted, f"no {what} with this id")
+    raise InputError.one(wanted, _("no {what} with this id").format(what=_(what)))
 
 
-def get_quiz_item(item_id: str):
-    """One quiz item by id, in any language."""
-    return _find((i for lang in LANGUAGES for i in quiz_items(language=lang)), item_id, "quiz item")
+def get_quiz_item(item_id: str, language: str | None = None):
+    """One quiz item by id: in ``language`` (None: the language in force) if translated, else English."""
+    from .bank import load_quiz
+
+    loaded = _load_all(_stamp(quizzes_dir()), load_quiz)
+    return _find((i for lang in _in_order(language) for q in loaded if q.language == lang for i in q.items),
+                 item_id, N_("quiz item"))
 
 
-def practice_prompts(topic: str | None = None, language: str = "en") -> list:
-    """Free-text practice prompts, all or of one topic (alcohol, smoking, ...)."""
+def practice_prompts(topic: str | None = None, language: str | None = None) -> list:
+    """Free-text practice prompts, all or of one topic (alcohol, smoking, ...), in one language.
+
+    None means the language in force; prompts not translated into it come in English.
+    """
     from .bank import load_prompts
 
     sets = _load_all(_stamp(prompts_dir()), load_prompts)
-    return [p for s in sets if s.language == language for p in s.prompts if topic in (None, p.topic)]
+    found: dict[str, object] = {}
+    for lang in _languages(language):
+        for s in sets:
+            if s.language == lang:
+                for p in s.prompts:
+                    if topic in (None, p.topic):
+                        found.setdefault(p.id, p)
+    return list(found.values())
 
 
-def get_prompt(prompt_id: str):
-    """One practice prompt by id, in any language."""
-    return _find((p for lang in LANGUAGES for p in practice_prompts(language=lang)), prompt_id, "practice prompt")
+def get_prompt(prompt_id: str, language: str | None = None):
+    """One practice prompt by id: in ``language`` (None: the language in force) if translated, else English."""
+    from .bank import load_prompts
+
+    sets = _load_all(_stamp(prompts_dir()), load_prompts)
+    return _find((p for lang in _in_order(language) for s in sets if s.language == lang for p in s.prompts),
+                 prompt_id, N_("practice prompt"))

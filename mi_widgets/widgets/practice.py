@@ -37,7 +37,8 @@ class ReflectionPractice(Exercise):
         ``"ambivalent"``, ``"neutral"`` or ``"discord"``; every kind when None. Alone it takes the
         prompts of every topic; with ``topic`` (or ``prompt_id``) only those of that topic.
     language:
-        The language of the prompts (``"en"``).
+        ``"en"``, ``"da"`` or ``"nb"``; None (default) uses the language in force. Prompts not
+        translated into it come in English.
 
     Driven from Python: ``aim(kind)`` (``open_question``, ``simple_reflection``,
     ``complex_reflection``), ``write(text)``, ``check()``, ``show_models()``, ``next_prompt()``.
@@ -52,13 +53,13 @@ class ReflectionPractice(Exercise):
 
     kind = "reflection"
 
-    def __init__(self, prompt_id: str | None = None, topic: str | None = None, language: str = "en",
+    def __init__(self, prompt_id: str | None = None, topic: str | None = None, language: str | None = None,
                  talk: str | None = None) -> None:
         if talk is not None:
             check_talk(talk)
-        start = get_prompt(prompt_id) if prompt_id else None
+        start = get_prompt(prompt_id, language) if prompt_id else None
         if start is not None and topic is None:
-            topic, language = start.topic, start.language
+            topic = start.topic
         elif start is not None and start.topic != topic:
             raise UsageError(_("practice prompt '{id}' is about {its}, not {topic}").format(id=start.id, its=start.topic, topic=topic))
         if start is not None and talk is not None and start.talk != talk:
@@ -67,8 +68,8 @@ class ReflectionPractice(Exercise):
         prompts = practice_prompts(topic, language)
         if not prompts:
             topics = sorted({p.topic for p in practice_prompts(None, language)})
-            raise UsageError(_("no practice prompts for topic '{topic}' in language '{language}' (topics: {topics})").format(
-                topic=topic, language=language, topics=", ".join(topics)))
+            raise UsageError(_("no practice prompts for topic '{topic}' (topics: {topics})").format(
+                topic=topic, topics=", ".join(topics)))
         prompts = select_by_talk(prompts, talk, topic)
         super().__init__(_("Reflection practice"))
         self.topic: str | None = topic  #: the topic worked through (None: every topic)

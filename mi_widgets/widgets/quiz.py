@@ -20,7 +20,9 @@ class Quiz(Exercise):
     Parameters:
         topic: the bank's topic (e.g. ``"oars"``); every item of that topic in ``language``.
         items: item ids to ask instead of a topic, in this order.
-        language: the language of the topic's items.
+        language: ``"en"``, ``"da"`` or ``"nb"``; None (default) uses the language in force
+            (:func:`~mi_widgets.set_language`, else ``$MI_WORKBOOK_LANG``). Items not translated
+            into it come in English.
         fresh: ``False`` (default) brings answers saved earlier back (selected, with their feedback,
             and counted in the score); ``True`` starts a fresh attempt, e.g. a closing review quiz:
             nothing is preselected, the score starts at 0 and this attempt's first answers are
@@ -37,10 +39,10 @@ class Quiz(Exercise):
 
     kind = "quiz"
 
-    def __init__(self, topic: str | None = None, items: Sequence[str] | None = None, language: str = "en", fresh: bool = False) -> None:
-        chosen = [get_quiz_item(i) for i in items] if items else quiz_items(topic, language)
+    def __init__(self, topic: str | None = None, items: Sequence[str] | None = None, language: str | None = None, fresh: bool = False) -> None:
+        chosen = [get_quiz_item(i, language) for i in items] if items else quiz_items(topic, language)
         if not chosen:
-            raise UsageError(f"no quiz items for topic '{topic}' in language '{language}'")
+            raise UsageError(_("no quiz items for topic '{topic}'").format(topic=topic))
         super().__init__(_("Quiz"))
         self.run = QuizRun(chosen)
         self.fresh: bool = bool(fresh)  #: True: this attempt did not bring earlier answers back

@@ -16,7 +16,7 @@ def test_a_wrong_argument_in_a_cell_is_one_sentence_and_still_a_value_error():
     with pytest.raises(UsageError) as err:
         Quiz("nope")
     assert isinstance(err.value, ValueError)
-    assert err.value._render_traceback_() == ["no quiz items for topic 'nope' in language 'en'"]
+    assert err.value._render_traceback_() == ["no quiz items for topic 'nope'"]
 
 
 def test_an_unknown_journal_prompt_is_a_key_error_that_reads_as_one_sentence():
