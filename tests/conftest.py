@@ -52,3 +52,31 @@ def browser_type_launch_args(browser_type_launch_args):
     if executable is None:
         pytest.fail("no Chromium found: run 'make browser' or set MI_WORKBOOK_CHROMIUM")
     return {**browser_type_launch_args, "executable_path": executable, "headless": True, "args": LAUNCH_ARGS}
+
+
+@pytest.fixture(autouse=True)
+def _language_back_to_default():
+    """The language is one setting per process: every test starts and ends without a choice made."""
+    from mi_widgets.engine.i18n import set_language
+
+    set_language(None)
+    yield
+    set_language(None)
+
+
+@pytest.fixture
+def danish():
+    """Danish in force for this test (the compiled catalogue, as a learner would get it)."""
+    from mi_widgets.engine.i18n import set_language
+
+    set_language("da")
+    return "da"
+
+
+@pytest.fixture
+def norwegian():
+    """Norwegian Bokmål in force for this test."""
+    from mi_widgets.engine.i18n import set_language
+
+    set_language("nb")
+    return "nb"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import N_
+from .i18n import N_, _
 
 Speaker = Literal["counselor", "client"]
 
@@ -177,12 +177,12 @@ def resolve_code(value: object, speaker: Speaker | None = None) -> tuple[str | N
     found = _ALIASES.get(_norm(str(value)))
     if found is None:
         known = ", ".join(COUNSELOR_KEYS if speaker == "counselor" else CLIENT_KEYS if speaker == "client" else COUNSELOR_KEYS + CLIENT_KEYS)
-        raise CodeError(f"unknown code '{value}' (known codes: {known})")
+        raise CodeError(_("unknown code '{value}' (known codes: {known})").format(value=value, known=known))
     key, implied = found
     if speaker is not None and CODES[key].speaker != speaker:
         if speaker == "client":
-            raise CodeError(f"'{value}' is a counsellor code on a client utterance (client codes: {', '.join(CLIENT_KEYS)})")
-        raise CodeError(f"'{value}' is a client code on a counsellor utterance (counsellor codes: {', '.join(COUNSELOR_KEYS)})")
+            raise CodeError(_("'{value}' is a counsellor code on a client utterance (client codes: {codes})").format(value=value, codes=", ".join(CLIENT_KEYS)))
+        raise CodeError(_("'{value}' is a client code on a counsellor utterance (counsellor codes: {codes})").format(value=value, codes=", ".join(COUNSELOR_KEYS)))
     return key, implied
 
 
@@ -192,11 +192,11 @@ def resolve_subcode(code: str | None, value: object) -> str | None:
         return None
     text = str(value)
     if code is None:
-        raise CodeError(f"subcode '{text}' given for an uncoded utterance")
+        raise CodeError(_("subcode '{text}' given for an uncoded utterance").format(text=text))
     allowed = CODES[code].subcodes
     sub = _SUBCODE_ALIASES.get(_norm(text))
     if not allowed:
-        raise CodeError(f"code {code} takes no subcode, got '{text}'")
+        raise CodeError(_("code {code} takes no subcode, got '{text}'").format(code=code, text=text))
     if sub not in allowed:
-        raise CodeError(f"unknown subcode '{text}' for {code} (allowed: {', '.join(allowed)})")
+        raise CodeError(_("unknown subcode '{text}' for {code} (allowed: {allowed})").format(text=text, code=code, allowed=", ".join(allowed)))
     return sub

@@ -48,7 +48,7 @@ def get_dialogue(ref: str | Path):
     matches = sorted(dialogues_dir().rglob(f"{ref}.yaml"))
     if matches:
         return load(matches[0])
-    raise InputError.one(str(ref), "no dialogue with this id in the library, and no such file")
+    raise InputError.one(str(ref), _("no dialogue with this id in the library, and no such file"))
 
 
 def library_table(folder: str | Path | None = None):
@@ -56,7 +56,7 @@ def library_table(folder: str | Path | None = None):
     from .loaders import load_folder
     from .model import dialogues_dataframe
 
-    dialogues, _ = load_folder(folder)
+    dialogues, _problems = load_folder(folder)
     table = dialogues_dataframe(sorted(dialogues, key=lambda d: (d.language, d.topic, d.id)))
     return table.drop(columns=["file", "has_globals"], errors="ignore")  # learners need neither
 
@@ -81,7 +81,7 @@ def _stamp(folder: Path) -> tuple:
 @lru_cache(maxsize=8)
 def _load_all(stamp: tuple, load: Callable) -> tuple:
     """Every file named in ``stamp`` loaded with ``load``; cached until a file is added, removed or edited."""
-    return tuple(load(f) for f, _ in stamp)
+    return tuple(load(f) for f, _mtime in stamp)
 
 
 def _languages(language: str | None) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .codes import CodeError, Speaker, resolve_code, resolve_subcode
 from .errors import InputError, InputProblem
+from .i18n import _
 from .model import GLOBAL_KEYS, Dialogue, GlobalRatings, Utterance
 from .textio import MAX_BYTES, csv_rows, decode_bytes, read_text  # noqa: F401  (re-exported: the loaders' public surface)
 from .yamldoc import DocKind, line_for, load_document, read_document, where
@@ -143,32 +144,32 @@ def parse_transcript(text: str, path: str | Path = "<upload>", *, require_code: 
             missing = [c for c in required if c not in header]
             if missing:
                 names = ", ".join(f"'{m}'" for m in missing)
-                shown = ", ".join(h for h in header if h) or "nothing"
-                raise InputError.one(p, f"missing column {names} (the header has: {shown})", line=start)
+                shown = ", ".join(h for h in header if h) or _("nothing")
+                raise InputError.one(p, _("missing column {names} (the header has: {shown})").format(names=names, shown=shown), line=start)
             col = {name: header.index(name) for name in required}
             col_code = header.index("code") if "code" in header else None
             col_sub = header.index("subcode") if "subcode" in header else None
             continue
         if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
-            sep = {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
-            raise InputError.one(p, f"{len(row)} fields where the header has {len(header)}: is there a {sep} inside a text that is not in quotes?", line=start)
+            sep = {",": _("comma"), ";": _("semicolon"), "\t": _("tab")}[delimiter]
+            raise InputError.one(p, _("{n} fields where the header has {m}: is there a {sep} inside a text that is not in quotes?").format(n=len(row), m=len(header), sep=sep), line=start)
         cells = row + [""] * (len(header) - len(row))
         raw_speaker = cells[col["speaker"]].strip()
         speaker = SPEAKER_ALIASES.get(raw_speaker.lower())
         if speaker is None:
-            raise InputError.one(p, f"unknown speaker '{raw_speaker}' (use counselor or client)" if raw_speaker else "empty speaker (use counselor or client)", line=start)
+            raise InputError.one(p, _("unknown speaker '{speaker}' (use counselor or client)").format(speaker=raw_speaker) if raw_speaker else _("empty speaker (use counselor or client)"), line=start)
         utterance_text = cells[col["text"]].strip()
         if not utterance_text:
-            raise InputError.one(p, "empty text", line=start)
+            raise InputError.one(p, _("empty text"), line=start)
         try:
             code, subcode = _resolve_codes(speaker, cells[col_code] if col_code is not None else None, cells[col_sub] if col_sub is not None else None)
         except CodeError as exc:
             raise InputError.one(p, str(exc), line=start) from None
         utterances.append(Utterance(speaker, utterance_text, code, subcode, None, start))
     if header is None:
-        raise InputError.one(p, "the file is empty")
+        raise InputError.one(p, _("the file is empty"))
     if not utterances:
-        raise InputError.one(p, "has a header but no utterances", line=header_line)
+        raise InputError.one(p, _("has a header but no utterances"), line=header_line)
     return Dialogue(id=_slug(p.stem), title=p.name, utterances=tuple(utterances), source=str(p))
 
 
@@ -191,7 +192,7 @@ def load(path: str | Path) -> Dialogue:
         return load_dialogue(p)
     if suffix in CSV_SUFFIXES:
         return load_transcript(p)
-    raise InputError.one(p, f"unsupported file type '{suffix or p.name}' (use a .yaml dialogue or a .csv transcript)")
+    raise InputError.one(p, _("unsupported file type '{kind}' (use a .yaml dialogue or a .csv transcript)").format(kind=suffix or p.name))
 
 
 def load_folder(folder: str | Path | None = None) -> tuple[list[Dialogue], list[InputProblem]]:

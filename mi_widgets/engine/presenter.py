@@ -125,13 +125,16 @@ def problems_note(problems: list[InputProblem]) -> str | None:
 
 
 def library(folder: Any = None) -> tuple[list[Dialogue], list[InputProblem]]:
-    """The dialogues to present (the bundled library by default), sorted by title, and the
-    problems found in files that could not be read. Read through the library browser's catalogue,
-    which parses the files again only when one has changed."""
+    """The dialogues to present (the bundled library by default): those in the language in force
+    first, each language sorted by title; and the problems found in files that could not be read.
+    Read through the library browser's catalogue, which parses the files again only when one has
+    changed."""
     from .catalogue import catalogue
+    from .i18n import get_language
 
     found = catalogue(folder)
-    return sorted((e.dialogue for e in found.entries), key=lambda d: (d.title.lower(), d.id)), list(found.problems)
+    lang = get_language()
+    return sorted((e.dialogue for e in found.entries), key=lambda d: (d.language != lang, d.language, d.title.lower(), d.id)), list(found.problems)
 
 
 # --- the answer after Reveal ------------------------------------------------------------------

@@ -116,15 +116,15 @@ def parse_progress(text: str, name: str) -> Progress:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError.one(name, f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+        raise InputError.one(name, _("not valid JSON: {reason}").format(reason=exc.msg), line=exc.lineno) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise InputError.one(name, "not an MI Workbook progress file (it has no \"format\": \"mi-workbook-progress\")")
+        raise InputError.one(name, _("not an MI Workbook progress file (it has no \"format\": \"mi-workbook-progress\")"))
     try:
         _validator()(raw)
     except fastjsonschema.JsonSchemaValueException as exc:
         where = exc.path[1:] if exc.path else []
-        place = " > ".join(str(p) for p in where) or "the file"
-        problem = exc.message.replace(exc.name or "data", "", 1).strip() or "has a wrong value"
+        place = " > ".join(str(p) for p in where) or _("the file")
+        problem = exc.message.replace(exc.name or "data", "", 1).strip() or _("has a wrong value")
         raise InputError.one(name, f"{place}: {problem}") from None
     records = {key: Record.from_dict(r) for key, r in raw["records"].items()}
     return Progress(raw.get("learner", ""), records, raw.get("updated", ""), name)
@@ -133,9 +133,9 @@ def parse_progress(text: str, name: str) -> Progress:
 def read_progress(data: bytes, name: str = "<upload>") -> Progress:
     """An uploaded progress file (an export), checked: size, encoding, JSON and shape."""
     if len(data) > MAX_UPLOAD:
-        raise InputError.one(name, f"file is too large for a progress file ({len(data) / 1e6:.1f} MB; the limit is {MAX_UPLOAD / 1e6:.0f} MB)")
+        raise InputError.one(name, _("file is too large for a progress file ({size:.1f} MB; the limit is {limit:.0f} MB)").format(size=len(data) / 1e6, limit=MAX_UPLOAD / 1e6))
     if not data.strip():
-        raise InputError.one(name, "file is empty")
+        raise InputError.one(name, _("file is empty"))
     return parse_progress(decode_bytes(data, name), name)
 
 
@@ -196,7 +196,7 @@ class ProgressStore:
             return Progress(source=str(self.path))
         try:
             if size > MAX_BYTES:
-                raise InputError.one(self.path, "file is too large")
+                raise InputError.one(self.path, _("file is too large"))
             return parse_progress(decode_bytes(self.path.read_bytes(), self.path), str(self.path))
         except InputError as problem:
             aside = self._set_aside()

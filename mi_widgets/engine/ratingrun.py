@@ -73,14 +73,14 @@ SUMMARIES: dict[str, tuple[tuple[str, str], str]] = {
     "relational": (("partnership", "empathy"), N_("Relational")),
 }
 
-# How each global is named inside an expert rationale.
+# How each global is named inside an expert rationale (English, Danish, Norwegian).
 _MENTIONS: dict[str, re.Pattern[str]] = {
-    "cct": re.compile(r"\bCCT\b|cultivating change talk", re.I),
-    "sst": re.compile(r"\bSST\b|softening sustain talk", re.I),
-    "partnership": re.compile(r"\bpartnership\b", re.I),
-    "empathy": re.compile(r"\bempathy\b", re.I),
+    "cct": re.compile(r"\bCCT\b|cultivating change talk|fremmer forandringsu[dt]sagn", re.I),
+    "sst": re.compile(r"\bSST\b|softening sustain talk|d[æe]mper status quo-u[dt]sagn", re.I),
+    "partnership": re.compile(r"\bpartnership\b|\bpartnerska[bp]", re.I),
+    "empathy": re.compile(r"\bempathy\b|\bempati\b", re.I),
 }
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"'(«])")
 _SHORT_SENTENCE = 60  #: a sentence this short ("That gives Empathy 5.") is shown with the one before
 
 

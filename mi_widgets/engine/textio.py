@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError
+from .i18n import _
 
 MAX_BYTES = 20 * 1024 * 1024  #: larger files are refused with a message, not read
 
@@ -24,32 +25,32 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         size = p.stat().st_size
         if p.is_dir():
-            raise InputError.one(p, "is a folder, not a file")
+            raise InputError.one(p, _("is a folder, not a file"))
         if size > max_bytes:
-            raise InputError.one(p, f"file is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+            raise InputError.one(p, _("file is too large ({size:.1f} MB; the limit is {limit:.0f} MB)").format(size=size / 1e6, limit=max_bytes / 1e6))
         data = p.read_bytes()
     except FileNotFoundError:
-        raise InputError.one(p, "no such file") from None
+        raise InputError.one(p, _("no such file")) from None
     except PermissionError:
-        raise InputError.one(p, "permission denied: the file cannot be read") from None
+        raise InputError.one(p, _("permission denied: the file cannot be read")) from None
     except OSError as exc:
-        raise InputError.one(p, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError.one(p, _("cannot be read ({reason})").format(reason=exc.strerror or exc)) from None
     return decode_bytes(data, p)
 
 
 def decode_bytes(data: bytes, path: str | Path = "<upload>") -> str:
     """Decode an uploaded or read file, with the same checks as :func:`read_text`."""
     if not data.strip():
-        raise InputError.one(path, "the file is empty")
+        raise InputError.one(path, _("the file is empty"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputError.one(path, "starts with a UTF-16 mark but is not valid UTF-16 text") from None
+            raise InputError.one(path, _("starts with a UTF-16 mark but is not valid UTF-16 text")) from None
     if data.startswith(b"PK\x03\x04"):
-        raise InputError.one(path, "is a ZIP or Excel workbook, not text: save it from the spreadsheet as CSV first")
+        raise InputError.one(path, _("is a ZIP or Excel workbook, not text: save it from the spreadsheet as CSV first"))
     if b"\x00" in data[:8192]:
-        raise InputError.one(path, "is a binary file, not text")
+        raise InputError.one(path, _("is a binary file, not text"))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -60,7 +61,7 @@ def decode_bytes(data: bytes, path: str | Path = "<upload>") -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError.one(path, "is neither UTF-8 nor Windows-1252 text", line=line) from None
+        raise InputError.one(path, _("is neither UTF-8 nor Windows-1252 text"), line=line) from None
 
 
 def csv_rows(text: str, path: str | Path, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
@@ -74,6 +75,6 @@ def csv_rows(text: str, path: str | Path, delimiter: str = ",") -> Iterator[tupl
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InputError.one(path, f"malformed CSV ({exc}); is a quote left open?", line=start) from None
+            raise InputError.one(path, _("malformed CSV ({reason}); is a quote left open?").format(reason=exc), line=start) from None
         if any(cell.strip() for cell in row):
             yield start, row

@@ -196,12 +196,22 @@ def _message(err: Any, list_key: str) -> tuple[str, str | None]:
 
 
 def check_document(data: Any, lines: dict[Path_, int], path: Path, kind: DocKind) -> list[InputProblem]:
-    """Schema problems of a parsed document, and an id that differs from the file name."""
+    """Schema problems of a parsed document, and an id that differs from the file name.
+
+    A translated quiz, prompt file or balance set keeps the id of what it translates and adds its
+    language to the file name: ``spirit.da.yaml`` holds quiz ``spirit`` in Danish. Dialogues are
+    not translations: each has its own id and file name.
+    """
     if not isinstance(data, dict):
         return [InputProblem(str(path), f"should hold {kind.what}", 1)]
     problems = schema_problems(data, lines, path, kind)
-    if not problems and data["id"] != path.stem:
-        problems.append(InputProblem(str(path), f"id '{data['id']}' does not match the file name (name the file {data['id']}.yaml)", line_for(lines, ("id",)), "field 'id'"))
+    if problems:
+        return problems
+    id_ = data["id"]
+    lang = None if kind.list_key == "utterances" else data.get("language")
+    if path.stem not in (id_, f"{id_}.{lang}"):
+        name = f"{id_}.yaml" if lang in (None, "en") else f"{id_}.yaml or {id_}.{lang}.yaml"
+        problems.append(InputProblem(str(path), f"id '{id_}' does not match the file name (name the file {name})", line_for(lines, ("id",)), "field 'id'"))
     return problems
 
 

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from ..engine import catalogue as cat
 from ..engine.errors import InputError, UsageError
-from ..engine.i18n import N_, _, ngettext
+from ..engine.i18n import get_language, N_, _, ngettext
 from ._base import Exercise, button, esc, feedback_html, table_html
 from .coding import MODES, CodingExercise
 
@@ -53,6 +53,8 @@ class LibraryBrowser(Exercise):
 
     Parameters:
         folder: a folder of dialogue files; by default the library that comes with the workbook.
+        language: the language filter to start with; None (default) starts with the language in
+            force when the library has dialogues in it, "" with every language.
 
     Driven from Python: ``search(text)``, ``filter(topic=, style=, setting=, language=)`` (a value,
     or None for All; a style as its key such as ``"mi_consistent"``), ``reset()``,
@@ -65,7 +67,7 @@ class LibraryBrowser(Exercise):
 
     kind = "library"
 
-    def __init__(self, folder: str | Path | None = None) -> None:
+    def __init__(self, folder: str | Path | None = None, language: str | None = None) -> None:
         super().__init__(_("Browse the dialogue library"))
         self.add_class("miw-lib")
         self.exercise: CodingExercise | None = None
@@ -117,6 +119,9 @@ class LibraryBrowser(Exercise):
                       self.target, self.how, w.HBox([self.open_button]))
         self.children = (*self.children, self.slot)  # the exercise opens below the feedback line
         self._refresh()
+        start = get_language() if language is None else language
+        if start and start in {value for value, _n in self.facets.languages}:
+            self.filter(language=start)  # a learner sees their own language's dialogues first
 
     # --- building -------------------------------------------------------------------------
 

@@ -16,12 +16,19 @@ def entries():
     return list(cat.catalogue().entries)
 
 
+@pytest.fixture(scope="module")
+def english(entries):
+    """The English part of the library, whose contents these tests know by heart."""
+    return [e for e in entries if e.language == "en"]
+
+
 def ids(found):
     return [e.id for e in found]
 
 
 def test_every_library_dialogue_has_an_entry_with_its_counts_twin_and_source(entries):
-    assert len(entries) == 16 and cat.catalogue().problems == ()
+    files = sorted(f.stem for f in dialogues_dir().glob("*.yaml"))
+    assert sorted(ids(entries)) == files and cat.catalogue().problems == ()
     e = next(e for e in entries if e.id == "er-alcohol-mi")
     assert (e.topic, e.setting, e.language, e.style, e.style_name) == ("alcohol", "emergency room", "en", "mi_consistent", "MI-consistent")
     assert (e.n_counselor, e.n_client, e.n_utterances) == (15, 11, 26)
@@ -34,16 +41,19 @@ def test_every_library_dialogue_has_an_entry_with_its_counts_twin_and_source(ent
     assert lone.pair is None and lone.pair_title is None
 
 
-def test_entries_sort_by_topic_with_twins_side_by_side_mi_consistent_first(entries):
-    assert ids(entries)[:2] == ["er-alcohol-mi", "er-alcohol-righting"]  # alcohol comes first
-    topics = [e.topic for e in entries]
+def test_entries_sort_by_topic_with_twins_side_by_side_mi_consistent_first(entries, english):
+    assert ids(english)[:2] == ["er-alcohol-mi", "er-alcohol-righting"]  # alcohol comes first
+    assert [e.language for e in entries] == sorted(e.language for e in entries)  # one language at a time
+    topics = [e.topic for e in english]
     assert topics == sorted(topics, key=str.casefold)
     for i, e in enumerate(entries):
         if e.pair and e.style == "mi_consistent":
             assert entries[i + 1].id == e.pair and entries[i + 1].style == "mi_inconsistent"
 
 
-def test_facets_list_each_value_once_with_its_count(entries):
+def test_facets_list_each_value_once_with_its_count(entries, english):
+    assert cat.facets(entries).languages == [("da", 4), ("en", 16), ("nb", 4)]
+    entries = english
     f = cat.facets(entries)
     assert f.total == 16
     assert f.styles == [("mi_consistent", 9), ("mi_inconsistent", 5), ("mixed", 2)]
@@ -66,7 +76,10 @@ def test_search_needs_every_word_in_any_field_whatever_the_case(entries):
     assert cat.find(entries, "er-alcohol-mi") == []  # the id is not searched, only the words
 
 
-def test_filters_combine_with_each_other_and_with_the_search(entries):
+def test_filters_combine_with_each_other_and_with_the_search(entries, english):
+    assert ids(cat.find(entries, language="da")) == ["almen-praksis-alkohol", "kriminalforsorgen-hash", "jobcenter-ledig-mi", "jobcenter-ledig-ordne"]
+    assert len(cat.find(entries, language="nb")) == 4
+    entries = english
     assert ids(cat.find(entries, topic="alcohol")) == ["er-alcohol-mi", "er-alcohol-righting"]
     assert len(cat.find(entries, style="mi_inconsistent")) == 5
     assert ids(cat.find(entries, topic="alcohol", style="mi_inconsistent")) == ["er-alcohol-righting"]

@@ -7,7 +7,7 @@ import pytest
 
 from mi_widgets.engine.agreement import UNCODED
 from mi_widgets.engine.codes import CodeError
-from mi_widgets.engine.library import get_dialogue
+from mi_widgets.engine.library import dialogues_dir, get_dialogue
 from mi_widgets.engine.miti import score_dialogue
 from mi_widgets.engine.model import Dialogue, Utterance
 from mi_widgets.engine.presenter import (
@@ -48,9 +48,16 @@ VOLLEYS = make(
 def test_library_lists_every_bundled_dialogue_sorted_by_title():
     dialogues, problems = library()
     assert problems == []
-    assert len(dialogues) == 16
-    titles = [d.title.lower() for d in dialogues]
+    assert len(dialogues) == len(list(dialogues_dir().glob("*.yaml")))
+    english = [d for d in dialogues if d.language == "en"]
+    assert dialogues[: len(english)] == english  # the language in force first
+    titles = [d.title.lower() for d in english]
     assert titles == sorted(titles)
+
+
+def test_library_puts_the_language_in_force_first(danish):
+    dialogues, _problems = library()
+    assert {d.language for d in dialogues[:4]} == {"da"} and dialogues[4].language != "da"
 
 
 def test_a_dialogue_option_shows_title_topic_and_style():

@@ -28,15 +28,15 @@ def labels(dd) -> list[str]:
 def test_lead_filters_and_table_show_the_whole_library_at_first():
     b = LibraryBrowser()
     lead = b.children[2].value
-    assert "The library holds 16 short conversations" in lead and "5 pairs of twins" in lead
+    assert "The library holds 24 short conversations" in lead and "7 pairs of twins" in lead
     # MITI codes only the counsellor; the client's lines are client language
     assert "the counsellor&#x27;s utterances coded with MITI 4.2.1, the client&#x27;s as change talk, sustain talk or neutral" in lead
     assert "a string of closed questions" in lead  # the truancy twin is a question-answer trap
     assert "same client" in lead and "MI-consistent" in lead and "MI-inconsistent" in lead
-    assert "16 of 16 dialogues" in b.results.value and len(rows(b)) == 16
-    assert labels(b.dropdowns["topic"])[:2] == ["All (16)", "alcohol (2)"]
-    assert labels(b.dropdowns["style"]) == ["All (16)", "MI-consistent (9)", "MI-inconsistent (5)", "mixed (2)"]
-    assert labels(b.dropdowns["language"]) == ["All (16)", "English (16)"]
+    assert "16 of 24 dialogues" in b.results.value and len(rows(b)) == 16  # English, the language in force
+    assert labels(b.dropdowns["topic"])[:2] == ["All (24)", "alcohol (3)"]
+    assert labels(b.dropdowns["style"]) == ["All (24)", "MI-consistent (15)", "MI-inconsistent (7)", "mixed (2)"]
+    assert labels(b.dropdowns["language"]) == ["All (24)", "Danish (4)", "English (16)", "Norwegian (4)"] and b.dropdowns["language"].value == "en"
     assert "GP visit (2)" in labels(b.dropdowns["setting"])
     assert [h for h in re.findall(r'<th scope="col">(.*?)</th>', b.results.value)] == ["Title", "Topic", "Setting", "Style", "Utterances", "Twin"]
     assert '<th scope="row">Saturday night in the emergency room</th><td>alcohol</td><td>emergency room</td><td class="miw-lib-style">MI-consistent</td><td>26</td>' in b.results.value
@@ -48,12 +48,12 @@ def test_lead_filters_and_table_show_the_whole_library_at_first():
 def test_filter_by_topic_and_style_narrows_the_table_and_the_choice():
     b = LibraryBrowser()
     assert b.filter(topic="alcohol") == ["er-alcohol-mi", "er-alcohol-righting"]
-    assert "2 of 16 dialogues" in b.results.value
+    assert "2 of 24 dialogues" in b.results.value
     assert b.filter(style="mi_inconsistent") == ["er-alcohol-righting"]  # the topic stays
     assert rows(b) == ["Saturday night in the emergency room (righting reflex)"]
     assert "MI-inconsistent</td>" in b.results.value and "<td>Saturday night in the emergency room</td>" in b.results.value  # its twin
     assert b.chooser.value == "er-alcohol-righting" and [v for _, v in b.chooser.options] == ["er-alcohol-righting"]
-    assert len(b.filter(topic=None)) == 5 and "5 of 16 dialogues" in b.results.value
+    assert len(b.filter(topic=None)) == 5 and "5 of 24 dialogues" in b.results.value
     assert b.filter(style="MI-consistent", setting="GP visit") == ["gp-diabetes-mi"]  # the words work too
     with pytest.raises(UsageError, match="No dialogue has topic 'knitting'"):
         b.filter(topic="knitting")
@@ -64,7 +64,7 @@ def test_the_controls_themselves_filter_as_a_click_would():
     b.dropdowns["setting"].value = "probation office"
     assert b.matches == ["probation-drugs-mi", "probation-drugs-confront"]
     b.search_box.value = "confrontation"
-    assert b.matches == ["probation-drugs-confront"] and "1 of 16 dialogues" in b.results.value
+    assert b.matches == ["probation-drugs-confront"] and "1 of 24 dialogues" in b.results.value
     assert "A positive test at the probation office (confrontation)" in b.card.value
 
 
@@ -73,10 +73,10 @@ def test_search_needs_every_word_and_no_match_says_how_to_get_back():
     assert b.search("saturday EMERGENCY") == ["er-alcohol-mi", "er-alcohol-righting"]
     assert b.search("saturday knitting") == []
     fb = b.results.value
-    assert "0 of 16 dialogues" in fb and "No dialogue matches — clear the filters." in fb and "ℹ" in fb
+    assert "0 of 24 dialogues" in fb and "No dialogue matches — clear the filters." in fb and "ℹ" in fb
     assert "<table" not in fb and b.chooser.disabled and b.open_button.disabled and b.chosen is None and b.card.value == ""
     assert b.open_exercise() is None and "Choose a dialogue first." in b.feedback.value and b.exercise is None
-    assert len(b.reset()) == 16 and b.search_box.value == "" and all(d.value == ALL for d in b.dropdowns.values())
+    assert len(b.reset()) == 24 and b.search_box.value == "" and all(d.value == ALL for d in b.dropdowns.values())
     assert not b.chooser.disabled and not b.open_button.disabled
 
 
@@ -99,7 +99,7 @@ def test_select_clears_filters_that_hide_a_dialogue_and_names_an_unknown_one():
     b = LibraryBrowser()
     b.filter(topic="alcohol")
     assert b.select("quitline-smoking").id == "quitline-smoking"
-    assert len(b.matches) == 16 and "Filters cleared" in b.feedback.value
+    assert len(b.matches) == 24 and "Filters cleared" in b.feedback.value
     assert b.select("no-such-dialogue") is None
     assert "✗" in b.feedback.value and "no-such-dialogue" in b.feedback.value and b.chooser.value == "quitline-smoking"
 
@@ -187,9 +187,16 @@ def test_every_control_label_is_translated(pseudo_language):
     assert len(found) >= 10
     assert [(where, text) for where, text in found if "⟦" not in text] == []
     assert re.search(r"<h3[^>]*>(.*?)</h3>", b.header.value).group(1).startswith("⟦")
-    assert "⟦⟦MI-consistent⟧ (9)⟧" in labels(b.dropdowns["style"]) and labels(b.dropdowns["style"])[0] == "⟦All (16)⟧"
+    assert "⟦⟦MI-consistent⟧ (15)⟧" in labels(b.dropdowns["style"]) and labels(b.dropdowns["style"])[0] == "⟦All (24)⟧"
     assert all(label.startswith("⟦") for label in labels(b.target) + labels(b.how))
 
 
 def test_the_public_name_builds_it():
     assert mi.LibraryBrowser is LibraryBrowser
+
+
+def test_a_danish_learner_starts_with_the_danish_dialogues_and_can_see_all(danish):
+    b = LibraryBrowser()
+    assert b.dropdowns["language"].value == "da" and len(b.matches) == 4
+    assert all(e.language == "da" for e in b.entries if e.id in b.matches)
+    assert len(LibraryBrowser(language="").matches) == len(b.entries)
