@@ -116,8 +116,8 @@ PWP_FOR_REFLECTION = N_(
 #: The tip when a reflection was the aim and a closed question came out (a near miss: often a
 #: reflection said with a rising voice).
 CLOSED_TIP = N_(
-    "If you meant a reflection, drop the question form and say it as a statement; if you meant to "
-    "ask, turn what you heard into a statement instead. A reflection is a statement, not a question. "
+    "If you meant a reflection, drop the question form and say what you heard as a statement; if you "
+    "meant to ask, make it an open question. A reflection is a statement, not a question. "
     "A reflection with a question mark on the end ('So you feel ...?') turns into a closed question."
 )
 

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import UsageError
-from .i18n import N_
+from .i18n import N_, _
 from .miti import THRESHOLDS, Level, level
 from .progress import now
 
@@ -409,7 +409,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "percent_complex_reflections", "percent_complex_reflections_level",
 )
 LEVEL_WORDS: dict[str, str] = {"good": N_("good"), "fair": N_("fair"), "below_fair": N_("below fair")}
-DEFAULT_LABEL = "practice"
+DEFAULT_LABEL = N_("practice")  #: translated where used: a Danish session is called "øvelse"
 MAX_LABEL = 80
 MAX_HISTORY = 10_000
 #: How the next round's session label is made from a label; translated where used.
@@ -419,7 +419,7 @@ ROUND_LABEL = N_("{label} round {n}")
 def session_label(text: str | None) -> str:
     """A tally's session label: trimmed, at most 80 characters, ``"practice"`` when empty."""
     label = " ".join(str(text or "").split())[:MAX_LABEL]
-    return label or DEFAULT_LABEL
+    return label or _(DEFAULT_LABEL)
 
 
 def next_round_label(label: str, taken: Iterable[str] = (), template: str = ROUND_LABEL) -> str:

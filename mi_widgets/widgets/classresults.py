@@ -143,7 +143,7 @@ class ClassResults(Exercise):
         parts = []
         if self.data.files:
             rows = [f"<td>{esc(f.file)}</td><td>{esc(f.learner or _('(no name)'))}</td><td class=\"miw-n\">{f.n_records}</td>" for f in self.data.files]
-            table = table_html(_("{n} learners' files").format(n=len(rows)), (_("File"), _("Learner"), _("Records")), rows)
+            table = table_html(ngettext("{n} learner's file", "{n} learners' files", len(rows)).format(n=len(rows)), (_("File"), _("Learner"), _("Records")), rows)
             parts.append(f'<div class="miw-scroll" role="region" tabindex="0" aria-label="{esc(_("Files read"))}">{table}</div>')
         else:
             parts.append(_p(_("No files read yet.")))

@@ -307,9 +307,11 @@ class CodingExercise(Exercise):
             return cleared
         if self.mode == "step":
             self.go(self.run.targets.index(cleared[0]))
-            self.show("info", _("{n} wrong codes cleared; your right ones stay. Code them again and press Check this one.").format(n=len(cleared)))
+            self.show("info", ngettext("{n} wrong code cleared; your right ones stay. Code it again and press Check this one.",
+                                       "{n} wrong codes cleared; your right ones stay. Code them again and press Check this one.", len(cleared)).format(n=len(cleared)))
             return cleared
-        self.show("info", _("{n} wrong codes cleared; your right ones stay. Code them again and press Check.").format(n=len(cleared)))
+        self.show("info", ngettext("{n} wrong code cleared; your right ones stay. Code it again and press Check.",
+                                   "{n} wrong codes cleared; your right ones stay. Code them again and press Check.", len(cleared)).format(n=len(cleared)))
         return cleared
 
     def reveal(self) -> list[tuple[int, str, str | None]]:

@@ -401,7 +401,7 @@ class ObserverTally(Exercise):
 
     kind = "tally"
 
-    def __init__(self, label: str = DEFAULT_LABEL) -> None:
+    def __init__(self, label: str | None = None) -> None:
         super().__init__(_("Observer tally"))
         self.tally = Tally()
         self._armed: str | None = None  # "reset" or "load" while waiting for the second click

@@ -93,8 +93,8 @@ def test_a_closed_question_when_aiming_for_a_reflection_is_near_and_starts_with_
     assert closed.verdict == "near" and not closed.matched and not closed.righting_reflex
     assert closed.explanation == CLOSED_TIP
     assert closed.explanation.startswith(
-        "If you meant a reflection, drop the question form and say it as a statement; if you meant to ask, "
-        "turn what you heard into a statement instead.")
+        "If you meant a reflection, drop the question form and say what you heard as a statement; if you "
+        "meant to ask, make it an open question.")
     assert "statement, not a question" in closed.explanation
 
 

@@ -75,7 +75,7 @@ def test_a_closed_question_when_aiming_for_a_reflection_is_a_near_miss():
     assert rp.check().verdict == "near"
     html = rp.feedback.value
     assert "◐" in html and "✗" not in html and "Close, but not quite your aim: simple reflection." in html
-    assert "If you meant a reflection, drop the question form and say it as a statement" in html
+    assert "If you meant a reflection, drop the question form and say what you heard as a statement" in html
 
 
 def test_emphasizing_autonomy_is_named_as_in_the_code_list():
