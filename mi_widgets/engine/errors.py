@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import _, ngettext
+
 
 @dataclass
 class InputProblem:
@@ -33,14 +35,16 @@ class InputError(Exception):
 
     def _render_traceback_(self) -> list[str]:
         """What Jupyter shows for this error: the problems, one line each, and no traceback."""
-        return [str(p) for p in self.problems] or ["invalid input"]
+        return [str(p) for p in self.problems] or [_("invalid input")]
 
     def __str__(self) -> str:
         if not self.problems:
-            return "invalid input"
+            return _("invalid input")
         first = str(self.problems[0])
         more = len(self.problems) - 1
-        return first if not more else f"{first} (and {more} more problem{'s' if more > 1 else ''})"
+        if not more:
+            return first
+        return ngettext("{first} (and {more} more problem)", "{first} (and {more} more problems)", more).format(first=first, more=more)
 
 
 class UsageError(ValueError):
