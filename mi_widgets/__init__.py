@@ -41,6 +41,7 @@ _LAZY: dict[str, str] = {
     "check_paths": "mi_widgets.engine.checks",
     "report_text": "mi_widgets.engine.report",
     "set_language": "mi_widgets.engine.i18n",
+    "get_language": "mi_widgets.engine.i18n",
     "ProgressStore": "mi_widgets.engine.progress",
     "compare_pair": "mi_widgets.engine.pairs",
     "evidence_chart": "mi_widgets.widgets.evidence",
@@ -56,7 +57,9 @@ _LAZY: dict[str, str] = {
     "Journal": "mi_widgets.widgets.journal",
     "ProgressPanel": "mi_widgets.widgets.progress",
     "RealplayBoard": "mi_widgets.widgets.boards",
-    # the instructor dashboards (notebooks/dashboards/)
+    "LanguagePicker": "mi_widgets.widgets.language",
+    # the instructor dashboards (notebooks/dashboards/), each in a Dashboard frame
+    "Dashboard": "mi_widgets.widgets.language",
     "Presenter": "mi_widgets.widgets.presenter",
     "ClassResults": "mi_widgets.widgets.classresults",
     "SessionReport": "mi_widgets.widgets.sessionreport",

@@ -45,11 +45,15 @@ def _rating(name: str):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="MI Workbook: MITI 4.2.1 reports, dialogue checks and the dialogue library.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--lang", choices=["en", "da", "nb"], help="language of messages and reports (default: $MI_WORKBOOK_LANG or en)")
+    lang_help = "language of messages and reports: en, da or nb (default: $MI_WORKBOOK_LANG or en)"
+    parser.add_argument("--lang", choices=["en", "da", "nb"], help=lang_help)
+    # The same option after the command ("report --lang da"); given there, it wins.
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=["en", "da", "nb"], default=argparse.SUPPRESS, help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    rep = sub.add_parser("report", help="MITI 4.2.1 report for a coded transcript (.csv) or dialogue (.yaml)",
+    rep = sub.add_parser("report", parents=[lang], help="MITI 4.2.1 report for a coded transcript (.csv) or dialogue (.yaml)",
                          description="Tally a coded conversation by the MITI 4.2.1 rules and report summary scores against the manual's thresholds.")
     rep.add_argument("file", metavar="FILE", help="a coded transcript (.csv: speaker,text,code[,subcode]), a dialogue (.yaml), or the id of a library dialogue")
     for flag, name in (("--cct", "Cultivating Change Talk"), ("--sst", "Softening Sustain Talk"), ("--partnership", "Partnership"), ("--empathy", "Empathy")):
@@ -59,17 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--force", action="store_true", help="replace PATH if it already exists")
     rep.add_argument("--auto", action="store_true", help="fill missing counsellor codes with the classifier; the report is marked provisional")
 
-    cls = sub.add_parser("classify", help="suggest a MITI code for counsellor utterances, with reasons",
+    cls = sub.add_parser("classify", parents=[lang], help="suggest a MITI code for counsellor utterances, with reasons",
                          description="Suggest the MITI 4.2.1 code of each counsellor utterance (open/closed for questions) and say why. A practice aid, not a coder.")
     cls.add_argument("texts", metavar="TEXT", nargs="*", help="an utterance (quote it); give several for several")
     cls.add_argument("--file", "-f", metavar="F", help="one utterance per line, or a CSV with a 'text' column (and optionally 'context', the client's line before); '-' reads standard input")
     cls.add_argument("--context", metavar="CLIENT", help="the client's line before the TEXT utterances (helps tell simple from complex reflections)")
     cls.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
-    val = sub.add_parser("validate", help="check library files and folders", description="Check dialogues, quizzes and practice prompts (.yaml), coded transcripts (.csv), and folders of them.")
+    val = sub.add_parser("validate", parents=[lang], help="check library files and folders", description="Check dialogues, quizzes and practice prompts (.yaml), coded transcripts (.csv), and folders of them.")
     val.add_argument("paths", metavar="PATH", nargs="+", help="a file or a folder")
 
-    lst = sub.add_parser("list", help="list the dialogues in a folder (default: the bundled library)")
+    lst = sub.add_parser("list", parents=[lang], help="list the dialogues in a folder (default: the bundled library)")
     lst.add_argument("folder", metavar="DIR", nargs="?", help="folder of dialogue files (default: the bundled library)")
     lst.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     _add_import_parser(sub)
