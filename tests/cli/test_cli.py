@@ -162,3 +162,29 @@ def test_console_script_and_python_m_agree(fixtures):
     assert a.returncode == b.returncode == 0 and a.stdout == b.stdout
     bad = subprocess.run([script, "report", "missing.csv"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.strip() == "mi-workbook: missing.csv: no such file"
+
+
+@pytest.mark.parametrize("lang, heading, client_talk", [
+    ("da", "Rådgiverens adfærd", "forandringsudsagn"),
+    ("nb", "Behandlerens atferd", "forandringsutsagn"),
+])
+def test_report_lang_gives_the_text_and_html_report_in_that_language(cli, tmp_path, lang, heading, client_talk):
+    code, out, err = cli("report", "--lang", lang, "quitline-smoking")
+    assert code == 0 and err == ""
+    assert heading in out and client_talk in out and "Counsellor behaviour" not in out
+    page = tmp_path / "r.html"
+    code, _out, _err = cli("report", "quitline-smoking", "--format", "html", "--lang", lang, "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert code == 0 and f'<html lang="{lang}"' in html and heading in html and "Summary scores" not in html
+
+
+def test_the_language_after_the_command_wins_over_the_one_before(cli):
+    code, out, _err = cli("--lang", "nb", "report", "--lang", "da", "quitline-smoking")
+    assert code == 0 and "Rådgiverens adfærd" in out
+
+
+def test_a_bad_transcript_is_reported_in_the_chosen_language(cli, tmp_path):
+    bad = tmp_path / "samtale.csv"
+    bad.write_text("speaker,text,code\nlærer,Hej,Q\n", encoding="utf-8")
+    code, out, err = cli("report", "--lang", "da", bad)
+    assert code == 2 and out == "" and "samtale.csv:2: ukendt taler 'lærer'" in err
