@@ -30,11 +30,25 @@ LANGUAGE_NAMES: dict[str, str] = {"en": N_("English"), "da": N_("Danish"), "nb":
 BUNDLED_SOURCE = N_("Written and coded for this workbook: a teaching dialogue, not a recording of a real session.")
 NO_SOURCE = N_("The file says nothing about who wrote or coded it.")
 SHORT = 140  #: characters in a short description
+#: The library's topics in words. A topic is a key in the files (``topic: alcohol``), shared by
+#: every language, so it is translated where shown; a topic not listed here shows as it is.
+TOPIC_NAMES: dict[str, str] = {
+    "alcohol": N_("alcohol"), "dental hygiene": N_("dental hygiene"), "diabetes": N_("diabetes"),
+    "drugs": N_("drugs"), "dual diagnosis": N_("dual diagnosis"), "eating": N_("eating"),
+    "gambling": N_("gambling"), "general": N_("general"), "physical activity": N_("physical activity"),
+    "probation": N_("probation"), "safer sex": N_("safer sex"), "school": N_("school"),
+    "smoking": N_("smoking"), "tobacco": N_("tobacco"), "work": N_("work"),
+}
 
 
 def style_name(style: str | None) -> str:
     """A style key (``mi_consistent`` ...) in words, translated: "MI-consistent"."""
     return _(STYLE_NAMES[style]) if style in STYLE_NAMES else (style or _(NO_STYLE))
+
+
+def topic_name(topic: str) -> str:
+    """A topic key in words, translated: "alkohol" in Danish; an unknown topic as it is."""
+    return _(TOPIC_NAMES[topic]) if topic in TOPIC_NAMES else topic
 
 
 def language_name(code: str) -> str:

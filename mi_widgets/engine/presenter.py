@@ -80,7 +80,9 @@ def speaker_name(speaker: str) -> str:
 
 def dialogue_option(d: Dialogue) -> str:
     """The text of a dialogue in the picker: its title, topic and style."""
-    about = [t for t in (d.topic, _(STYLE_NAMES[d.style]) if d.style in STYLE_NAMES else "") if t]
+    from .catalogue import topic_name
+
+    about = [t for t in (topic_name(d.topic), _(STYLE_NAMES[d.style]) if d.style in STYLE_NAMES else "") if t]
     return _("{title} — {about}").format(title=d.title, about=", ".join(about)) if about else d.title
 
 

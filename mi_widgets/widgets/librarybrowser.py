@@ -136,7 +136,7 @@ class LibraryBrowser(Exercise):
         return w.HTML(f'{LOCAL_STYLE}<div class="miw"><p class="miw-lead">{esc(what)} {esc(pairs)}</p><p class="miw-lead">{esc(how)}</p></div>')
 
     def _facet_options(self, name: str) -> list[tuple[str, str]]:
-        shown = {"style": cat.style_name, "language": cat.language_name}.get(name, str)
+        shown = {"style": cat.style_name, "language": cat.language_name, "topic": cat.topic_name}.get(name, str)
         return [(_("All ({n})").format(n=self.facets.total), ALL)] + [
             (_("{value} ({n})").format(value=shown(v), n=n), v) for v, n in self.facets.get(name)]
 
@@ -150,7 +150,7 @@ class LibraryBrowser(Exercise):
             return f'<div class="miw">{head}{feedback_html("info", _("No dialogue matches — clear the filters."), body)}</div>'
         rows = []
         for e in self._matches:  # the counsellor/client split is in the description of the chosen one
-            rows.append(f'<th scope="row">{esc(e.title)}</th><td>{esc(e.topic)}</td><td>{esc(e.setting)}</td>'
+            rows.append(f'<th scope="row">{esc(e.title)}</th><td>{esc(cat.topic_name(e.topic))}</td><td>{esc(e.setting)}</td>'
                         f'<td class="miw-lib-style">{esc(e.style_name)}</td>'
                         f"<td>{e.n_utterances}</td><td>{esc(e.pair_title or '—')}</td>")
         headers = (_("Title"), _("Topic"), _("Setting"), _("Style"), _("Utterances"), _("Twin"))

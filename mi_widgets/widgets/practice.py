@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
+from ..engine.catalogue import topic_name
 from ..engine.classifier import classify
 from ..engine.errors import UsageError
 from ..engine.i18n import _
@@ -158,9 +159,9 @@ class ReflectionPractice(Exercise):
         p = self.prompt
         n, total = self.run.index + 1, len(self.run.prompts)
         if p.talk in TALK_WORDS:
-            where = _("Prompt {n} of {total} (topic: {topic}; {talk})").format(n=n, total=total, topic=p.topic, talk=_(TALK_WORDS[p.talk]))
+            where = _("Prompt {n} of {total} (topic: {topic}; {talk})").format(n=n, total=total, topic=topic_name(p.topic), talk=_(TALK_WORDS[p.talk]))
         else:
-            where = _("Prompt {n} of {total} (topic: {topic})").format(n=n, total=total, topic=p.topic)
+            where = _("Prompt {n} of {total} (topic: {topic})").format(n=n, total=total, topic=topic_name(p.topic))
         self.position.value = paragraph(f"<p>{esc(where)}</p>").value
         parts = []
         if p.context:

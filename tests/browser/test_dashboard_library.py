@@ -19,18 +19,18 @@ def test_library_filters_searches_and_opens_a_dialogue_to_code(open_dashboard, w
     page = open_dashboard("library.ipynb", HEADING, width, height)
     table = page.locator("table", has=page.locator("caption", has_text="Dialogues that match"))
     rows = table.locator("tbody tr")
-    expect(page.get_by_text("16 of 16 dialogues")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("16 of 24 dialogues")).to_be_visible(timeout=30_000)
     expect(rows).to_have_count(16)
-    expect(page.get_by_text("5 pairs of twins", exact=False)).to_be_visible()
+    expect(page.get_by_text("7 pairs of twins", exact=False)).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"dashboard-library-top-{width}.png"))  # what the room sees first
 
     # filter by a topic, then by a style as well
-    page.get_by_label("Topic", exact=True).select_option(label="alcohol (2)")
-    expect(page.get_by_text("2 of 16 dialogues")).to_be_visible()
+    page.get_by_label("Topic", exact=True).select_option(label="alcohol (3)")
+    expect(page.get_by_text("2 of 24 dialogues")).to_be_visible()
     expect(rows).to_have_count(2)
-    page.get_by_label("Style", exact=True).select_option(label="MI-inconsistent (5)")
-    expect(page.get_by_text("1 of 16 dialogues")).to_be_visible()
+    page.get_by_label("Style", exact=True).select_option(label="MI-inconsistent (7)")
+    expect(page.get_by_text("1 of 24 dialogues")).to_be_visible()
     expect(rows).to_have_count(1)
     row = rows.first
     expect(row.get_by_role("rowheader")).to_have_text("Saturday night in the emergency room (righting reflex)")
@@ -40,15 +40,15 @@ def test_library_filters_searches_and_opens_a_dialogue_to_code(open_dashboard, w
     # nothing matches: the page says so in words, then Reset filters brings everything back
     page.get_by_label("Search").fill("knitting")
     expect(page.get_by_text("No dialogue matches — clear the filters.")).to_be_visible()
-    expect(page.get_by_text("0 of 16 dialogues")).to_be_visible()
+    expect(page.get_by_text("0 of 24 dialogues")).to_be_visible()
     expect(page.get_by_role("button", name="Open as a coding exercise")).to_be_disabled()
     page.get_by_role("button", name="Reset filters").click()
-    expect(page.get_by_text("16 of 16 dialogues")).to_be_visible()
+    expect(page.get_by_text("24 of 24 dialogues")).to_be_visible()  # every language after Reset
     expect(page.get_by_label("Search")).to_have_value("")
 
     # type in Search, choose a dialogue, read about it
     page.get_by_label("Search").fill("probation")
-    expect(page.get_by_text("2 of 16 dialogues")).to_be_visible()
+    expect(page.get_by_text("2 of 24 dialogues")).to_be_visible()
     expect(rows).to_have_count(2)
     page.get_by_label("Dialogue to open").select_option(label=f"{PROBATION} (confrontation)")
     card = page.get_by_role("region", name="The chosen dialogue")

@@ -150,3 +150,10 @@ def test_a_broken_file_is_left_out_and_named(tmp_path):
 def test_a_missing_folder_is_one_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such folder"):
         cat.catalogue(tmp_path / "nowhere")
+
+
+def test_every_library_topic_has_a_name_that_is_translated(danish):
+    topics = {e.topic for e in cat.catalogue().entries}
+    assert topics <= set(cat.TOPIC_NAMES)
+    assert cat.topic_name("alcohol") == "alkohol" and cat.topic_name("work") == "arbejde"
+    assert cat.topic_name("knitting") == "knitting"  # a topic of one's own shows as it is

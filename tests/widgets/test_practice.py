@@ -251,7 +251,8 @@ def test_the_kind_of_talk_is_shown_through_the_translation_function(pseudo_langu
     rp = ReflectionPractice(talk="discord")
     assert "⟦client talk: discord⟧" in rp.position.value
     assert "⟦Prompt {n} of {total} (topic: {topic}; {talk})⟧" not in rp.position.value  # filled in, not left raw
-    assert rp.position.value.count("⟦") == 2  # the line itself and the kind of talk, each translated
+    assert rp.position.value.count("⟦") == 3  # the line itself, the topic and the kind of talk, each translated
+    assert "⟦alcohol⟧" in rp.position.value
 
 
 def test_a_prompt_id_outside_the_talk_filter_is_refused_clearly():
