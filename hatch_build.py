@@ -11,7 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+try:
+    from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+except ImportError:  # not building: tools/catalogues.py and the tests use compile_catalogues only
+    BuildHookInterface = None  # type: ignore[assignment,misc]
 
 LOCALE = Path(__file__).resolve().parent / "mi_widgets" / "locale"
 DOMAIN = "mi_workbook"
@@ -34,8 +37,10 @@ def compile_catalogues(locale: Path = LOCALE) -> list[Path]:
     return written
 
 
-class CustomBuildHook(BuildHookInterface):
-    """hatchling's hook: compile before the wheel (or the editable wheel) is assembled."""
+if BuildHookInterface is not None:
 
-    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        compile_catalogues(Path(self.root) / "mi_widgets" / "locale")
+    class CustomBuildHook(BuildHookInterface):
+        """hatchling's hook: compile before the wheel (or the editable wheel) is assembled."""
+
+        def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+            compile_catalogues(Path(self.root) / "mi_widgets" / "locale")
