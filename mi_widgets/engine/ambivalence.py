@@ -370,15 +370,9 @@ def exercises_dir() -> Path:
 def balance_sets(language: str | None = None) -> list[BalanceSet]:
     """The bundled decisional-balance sets in one language (None: the language in force); sets not
     translated into it come in English. Cached until a file changes."""
-    from .library import _languages, _load_all, _stamp
+    from .library import _load_all, _stamp, in_language
 
-    loaded = _load_all(_stamp(exercises_dir()), load_balance_set)
-    found: dict[str, BalanceSet] = {}
-    for lang in _languages(language):
-        for s in loaded:
-            if s.language == lang:
-                found.setdefault(s.id, s)
-    return list(found.values())
+    return in_language(_load_all(_stamp(exercises_dir()), load_balance_set), language, lambda s: s.id)
 
 
 def get_balance_set(set_id: str, language: str | None = None) -> BalanceSet:

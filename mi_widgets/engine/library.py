@@ -100,6 +100,17 @@ def _in_order(language: str | None) -> tuple[str, ...]:
     return first + tuple(lang for lang in LANGUAGES if lang not in first)
 
 
+def in_language(loaded: Iterable, language: str | None, key: Callable) -> list:
+    """Of documents in several languages, one per ``key``: in ``language`` (None: the language in
+    force) where there is one, else in English."""
+    found: dict[object, object] = {}
+    for lang in _languages(language):
+        for doc in loaded:
+            if doc.language == lang:
+                found.setdefault(key(doc), doc)
+    return list(found.values())
+
+
 def quizzes(language: str | None = None) -> list:
     """The question bank's quizzes in one language, one per topic (None: the language in force).
 
@@ -107,13 +118,7 @@ def quizzes(language: str | None = None) -> list:
     """
     from .bank import load_quiz
 
-    loaded = _load_all(_stamp(quizzes_dir()), load_quiz)
-    found: dict[str, object] = {}
-    for lang in _languages(language):
-        for q in loaded:
-            if q.language == lang:
-                found.setdefault(q.topic, q)
-    return list(found.values())
+    return in_language(_load_all(_stamp(quizzes_dir()), load_quiz), language, lambda q: q.topic)
 
 
 def quiz_items(topic: str | None = None, language: str | None = None) -> list:

@@ -71,3 +71,39 @@ def test_report_text_for_a_library_id():
     text = report_text("er-alcohol-mi", cct=2)
     assert "Saturday night in the emergency room" in text and "Cultivating Change Talk" in text
     assert "2.33 : 1  ✔ good" in text
+
+
+# --- languages: a translation keeps the English id; what is not translated comes in English ---------
+
+def test_a_translated_quiz_keeps_the_ids_and_answers_of_the_english_one():
+    from mi_widgets.engine.library import quiz_items
+
+    english, danish = quiz_items("spirit", "en"), quiz_items("spirit", "da")
+    assert [i.id for i in danish] == [i.id for i in english]
+    assert [[o.correct for o in i.options] for i in danish] == [[o.correct for o in i.options] for i in english]
+    assert danish[0].question != english[0].question
+
+
+def test_the_language_in_force_chooses_and_a_missing_translation_falls_back_to_english(norwegian):
+    from mi_widgets.engine.ambivalence import get_balance_set
+    from mi_widgets.engine.library import get_prompt, get_quiz_item, quizzes
+
+    by_topic = {q.topic: q.language for q in quizzes()}
+    assert by_topic["oars"] == "nb" and by_topic["miti"] == "en"  # MITI is not translated yet
+    assert get_quiz_item("oars-01").question != get_quiz_item("oars-01", "en").question
+    assert get_prompt("alcohol-01").language == "nb" and get_balance_set("balance-drinking").language == "nb"
+    assert get_quiz_item("miti-01").id == "miti-01"
+
+
+def test_validate_names_a_translation_by_its_id_and_language(tmp_path):
+    from mi_widgets.engine.checks import check_paths
+
+    english = (data_dir() / "quizzes" / "oars.yaml").read_text(encoding="utf-8")
+    (tmp_path / "oars.nb.yaml").write_text(english.replace("language: en", "language: nb", 1), encoding="utf-8")
+    (tmp_path / "oars.da.yaml").write_text(english.replace("language: en", "language: nb", 1), encoding="utf-8")
+    problems = check_paths([tmp_path]).problems
+    assert [(Path(p.path).name, p.message) for p in problems] == [
+        ("oars.da.yaml", "id 'oars' does not match the file name (name the file oars.yaml or oars.nb.yaml)")]
+    (tmp_path / "oars.da.yaml").unlink()
+    (tmp_path / "oars.yaml").write_text(english, encoding="utf-8")  # the English one beside its translation
+    assert check_paths([tmp_path]).problems == []
