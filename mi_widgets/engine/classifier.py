@@ -6,8 +6,10 @@ advice, warnings, labels, permission, autonomy and affirmation by their words. E
 decides the result becomes a reason a learner can read. Pure Python and regular expressions: no
 model download, no network, thousands of utterances a second.
 
-The words live in a language module (``cues_en`` for English; ``cues_da`` / ``cues_nb`` can follow
-with the same names). Reasons are translated with :func:`~.i18n._`.
+The words live in a language module (``cues_en``, ``cues_da``, ``cues_nb``, all with the same
+names); this module holds no word of any language. Reasons are translated with :func:`~.i18n._`.
+A language has its own trained model (``models/classifier_<lang>.json``) or none: then the rules
+alone decide, never another language's model.
 
 It is a practice aid, not a coder: its output is provisional, and reports made with it say so.
 """
@@ -98,6 +100,11 @@ class _Language:
     complex_cues: tuple[tuple[re.Pattern[str], str], ...]
     cues: tuple[_Cue, ...]
     stopwords: frozenset[str]
+    you: re.Pattern[str]  #: a word addressing the client ("you", "du")
+    pronoun_after_wh: re.Pattern[str]  #: "what you said ...": a question word opening a clause, not a question
+    later_clause_wh: re.Pattern[str]  #: the question words that make a later clause ask
+    clause_not_question: re.Pattern[str]  #: first-clause words that usually open a clause, not a question
+    notes: re.Pattern[str]  #: transcribers' notes in round brackets ("(laughs)")
 
 
 def _pairs(items: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -106,11 +113,8 @@ def _pairs(items: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str
 
 @lru_cache(maxsize=None)
 def _language(lang: str) -> _Language:
-    """The compiled cues for ``lang``; English where no module exists for it yet."""
-    try:
-        mod: ModuleType = import_module(f"{__package__}.cues_{lang}")
-    except ModuleNotFoundError:
-        mod = import_module(f"{__package__}.cues_en")
+    """The compiled cues for ``lang``; English for a language with no cue module."""
+    mod = _cue_module(lang)
     return _Language(
         fillers=re.compile(rf"^{mod.LEADING_FILLERS}"),
         no_code=_pairs(mod.NO_CODE),
@@ -126,7 +130,19 @@ def _language(lang: str) -> _Language:
         complex_cues=_pairs(mod.COMPLEX_CUES),
         cues=tuple(_Cue(code, weight, re.compile(p), reason) for code, weight, p, reason in mod.CUES),
         stopwords=mod.STOPWORDS,
+        you=re.compile(mod.YOU),
+        pronoun_after_wh=re.compile(mod.PRONOUN_AFTER_WH),
+        later_clause_wh=re.compile(mod.LATER_CLAUSE_WH),
+        clause_not_question=re.compile(mod.CLAUSE_NOT_QUESTION),
+        notes=re.compile(mod.TRANSCRIPT_NOTES, re.I),
     )
+
+
+def _cue_module(lang: str) -> ModuleType:
+    try:
+        return import_module(f"{__package__}.cues_{lang}")
+    except ModuleNotFoundError:
+        return import_module(f"{__package__}.cues_en")
 
 
 # ------------------------------------------------------------------------------------ the model
@@ -137,17 +153,15 @@ def fingerprint(lang: str) -> str:
     """A hash of what the model's features depend on: the cues and the form weights.
 
     The shipped model records the fingerprint it was trained with; a test fails when the cues
-    change and the model was not retrained (``python tools/train_classifier.py``).
+    change and the model was not retrained (``python tools/train_classifier.py --lang <lang>``).
     """
-    try:
-        mod = import_module(f"{__package__}.cues_{lang}")
-    except ModuleNotFoundError:
-        mod = import_module(f"{__package__}.cues_en")
-    parts = [getattr(mod, name) for name in _CUE_NAMES] + [QUESTION_LAST, QUESTION_EARLIER, RISING_STATEMENT, REFLECTION_FORM, BARE_STATEMENT, FACT_STATEMENT, SAME_SENTENCE_GI, REPORTED, ECHO]
+    mod = _cue_module(lang)
+    parts = [sorted(v) if isinstance(v, (set, frozenset)) else v for v in (getattr(mod, name) for name in _CUE_NAMES)] + [QUESTION_LAST, QUESTION_EARLIER, RISING_STATEMENT, REFLECTION_FORM, BARE_STATEMENT, FACT_STATEMENT, SAME_SENTENCE_GI, REPORTED, ECHO]
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
-_CUE_NAMES = ("LEADING_FILLERS", "NO_CODE", "CLOSED_START", "WH_START", "ASKING_STATEMENT", "OPEN_CUES", "CLOSED_CUES", "REPORTED_SPEECH", "REFLECTION_FORM", "COMPLEX_CUES", "CUES")
+_CUE_NAMES = ("LEADING_FILLERS", "NO_CODE", "CLOSED_START", "WH_START", "ASKING_STATEMENT", "OPEN_CUES", "CLOSED_CUES", "FACT_QUESTION", "TAG_QUESTION", "REPORTED_SPEECH", "REFLECTION_FORM", "COMPLEX_CUES", "CUES",
+              "STOPWORDS", "YOU", "PRONOUN_AFTER_WH", "LATER_CLAUSE_WH", "CLAUSE_NOT_QUESTION", "TRANSCRIPT_NOTES")
 
 
 @dataclass(frozen=True)
@@ -186,29 +200,29 @@ class _Model:
 
 @lru_cache(maxsize=None)
 def _model(lang: str) -> _Model | None:
+    """The language's own model, or None: then the rules decide alone.
+
+    Never another language's model: its word weights mean nothing for this language's words.
+    """
     path = MODEL_DIR / f"classifier_{lang}.json"
     if not path.exists():
-        path = MODEL_DIR / "classifier_en.json"
-        if not path.exists():
-            return None
+        return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return _Model(tuple(data["classes"]), tuple(data["bias"]), {f: tuple(w) for f, w in data["weights"].items()})
 
 
 # ------------------------------------------------------------------------------------ the text
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u2013": "-", "\u2014": "-"})
-_NOTES = re.compile(r"\[[^\]]*\]|\((?:laughs|chuckles|sighs|pause|inaudible|crosstalk)[^)]*\)", re.I)
+_NOTES = re.compile(r"\[[^\]]*\]")  # "[laughs]": any square-bracketed note; round-bracketed ones are the language's
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_PRONOUN_AFTER_WH = re.compile(r"^\w+\s+(?:(?:much|many|long|often|far|soon|well)\s+)?(?:you|i|we|they|he|she)\b(?!\s*\?)")
-_YOU = re.compile(r"\byou(?:r|'re|'ve|'d|'ll|rs|rself)?\b")
 
 
 _FALSE_START = re.compile(r"\b([\w']+)-\s+(?=\1\b)", re.I)  # "do- do you smoke" -> "do you smoke"
 
 
-def _normalise(text: str) -> str:
-    text = _FALSE_START.sub("", _NOTES.sub(" ", text.translate(_QUOTES)))
+def _normalise(text: str, lang: _Language) -> str:
+    text = _FALSE_START.sub("", lang.notes.sub(" ", _NOTES.sub(" ", text.translate(_QUOTES))))
     return " ".join(text.lower().split()).strip(" -")
 
 
@@ -233,7 +247,8 @@ def _sentences(text: str, lang: _Language) -> list[_Sentence]:
 
 
 def _shown(m: re.Match[str]) -> str:
-    found = m.group(0).strip(" ,.?!")
+    """The matched words a reason shows: the group named ``m`` when the cue names one, else all."""
+    found = (m.group("m") if "m" in m.re.groupindex and m.group("m") else m.group(0)).strip(" ,.?!")
     return found if len(found) <= 40 else found[:39] + "…"
 
 
@@ -251,7 +266,7 @@ class _Reading:
 
 
 def _read(text: str, context: str | None, lang: _Language) -> _Reading:
-    clean = _normalise(text)
+    clean = _normalise(text, lang)
     sentences = _sentences(clean, lang)
     coded, no_code_reasons = [], []
     for s in sentences:  # sentences that only greet, listen or arrange the session do not count
@@ -291,7 +306,7 @@ def _read(text: str, context: str | None, lang: _Language) -> _Reading:
                     break
             else:
                 add("R", BARE_STATEMENT, N_("a statement that stays with the client's situation: most often a reflection"), feature="form:statement")
-                if not _YOU.search(s.words):
+                if not lang.you.search(s.words):
                     add("GI", FACT_STATEMENT, N_("a statement with no 'you' in it: most often information"), feature="form:no_you")
         reported = not s.asks and bool(m := lang.reported_speech.search(s.words))
         if reported:
@@ -399,7 +414,7 @@ def _read_form(s: _Sentence, lang: _Language) -> None:
     """Set whether a sentence asks, by its question mark and its word order."""
     form = bool(lang.closed_start.search(s.words) or lang.asking_statement.search(s.words))
     # a question word opens the sentence or a later clause ("and your partner, what does she say")
-    wh = any(lang.wh_start.search(part) and not _PRONOUN_AFTER_WH.search(part) for part in _clauses(s.words))
+    wh = any(lang.wh_start.search(part) and not lang.pronoun_after_wh.search(part) for part in _clauses(s.words, lang))
     tagged = bool(lang.tag_question.search(s.words + ("?" if s.mark else "")))
     if s.mark:
         if form or wh or tagged:
@@ -410,11 +425,11 @@ def _read_form(s: _Sentence, lang: _Language) -> None:
         s.asks = form or wh
 
 
-def _clauses(words: str) -> list[str]:
+def _clauses(words: str, lang: _Language) -> list[str]:
     parts = [p.strip() for p in words.split(",")]
-    # without a question mark, 'when' and 'where' opening a sentence usually start a clause, not a question
-    # a later clause asks only with what / how / why / who ("which" and "when" there are relative)
-    return [p for i, p in enumerate(parts) if p and (i == 0 or p.startswith(("what ", "what's ", "how ", "how's ", "why ", "who "))) and not (i == 0 and p.startswith(("when ", "where ", "if ")) and len(parts) > 1)]
+    # a first clause opened by 'when', 'where' or 'if' (CLAUSE_NOT_QUESTION) usually starts a clause, not a question;
+    # a later clause asks only with the words of LATER_CLAUSE_WH ("which" and "when" there are relative)
+    return [p for i, p in enumerate(parts) if p and (i == 0 or lang.later_clause_wh.match(p)) and not (i == 0 and lang.clause_not_question.match(p) and len(parts) > 1)]
 
 
 def _question_reason(s: _Sentence) -> str:
@@ -522,7 +537,7 @@ def read_utterances(path: str | Path, text: str | None = None) -> list[tuple[str
         return [(ln.strip(), None, i) for i, ln in enumerate(content.splitlines(), start=1) if ln.strip()]
     if "text" not in header:
         shown = ", ".join(h for h in header if h) or "nothing"
-        raise InputError.one(p, f"a CSV to classify needs a 'text' column (the header has: {shown})", line=1)
+        raise InputError.one(p, _("a CSV to classify needs a 'text' column (the header has: {shown})").format(shown=shown), line=1)
     out: list[tuple[str, str | None, int]] = []
     col_text = col_context = None
     for line, row in csv_rows(content, p, delimiter):

@@ -21,6 +21,12 @@ from .i18n import N_
 #: Spoken fillers and discourse markers stripped from the start of a sentence before reading it.
 LEADING_FILLERS = r"(?:(?:(?:so|okay|ok|well|right|alright|all right|and|but|um+|uh+|erm+|er|hmm+|mm+|mhm|mm-hmm|uh-huh|yeah|yes|now|oh|look|listen|anyway|sure|great|good|fine|hey|gotcha|i see)\b(?! (?:if|with you|to)\b)|(?:like|i mean|you know|you see),)[\s,.!-]*)+"
 
+#: Transcribers' notes in round brackets, dropped before reading ("[...]" notes are dropped in any language).
+TRANSCRIPT_NOTES = r"\((?:laughs|chuckles|sighs|pause|inaudible|crosstalk)[^)]*\)"
+
+#: A word that addresses the client: a statement without one leans to information.
+YOU = r"\byou(?:r|'re|'ve|'d|'ll|rs|rself)?\b"
+
 #: Whole utterances that carry no code: listening sounds, greetings, thanks, goodbyes, logistics.
 NO_CODE = [
     (r"^(?:mm+[- ]?hm+|uh[- ]?huh|m+|hm+|yeah|yep|yes|okay|ok|right|sure|i see|got it|gotcha|alright|all right|ah|oh|wow|fair enough|fine|ha|hah|haha|cool|good|great|no|nope|mhm)[\s.!?,]*$",
@@ -37,6 +43,12 @@ AUX = r"(?:do|does|did|don't|doesn't|didn't|is|isn't|are|aren't|was|wasn't|were|
 SUBJECT = r"(?:you|i|we|they|he|she|it|there|that|this|your|anyone|anybody|anything|someone|something|people|any|the|things|those|these|everyone)"
 CLOSED_START = rf"^(?:{AUX})\s+(?:n't\s+)?{SUBJECT}\b|^any (?:\w+ ){{0,2}}(?:thoughts|pain|problems|side effects|trouble|issues|luck|news|plans|bleeding|symptoms|cravings|changes|questions|chance)\b"
 WH_START = r"^(?:what|what's|whats|how|how's|hows|why|where|when|who|whom|whose|which|in what way|to what extent)\b"
+#: A question word followed by its subject opens a clause, not a question ("what you said was ...").
+PRONOUN_AFTER_WH = r"^\w+\s+(?:(?:much|many|long|often|far|soon|well)\s+)?(?:you|i|we|they|he|she)\b(?!\s*\?)"
+#: After a comma, only these question words make the clause ask ("which" and "when" there are relative).
+LATER_CLAUSE_WH = r"(?:what|what's|how|how's|why|who) "
+#: A first clause opened by these words, with more after a comma, is a clause, not a question.
+CLAUSE_NOT_QUESTION = r"(?:when|where|if) "
 
 #: Requests and wonderings that ask without a question mark (MITI: statements that ask are Q).
 ASKING_STATEMENT = r"^(?:tell me|talk me through|walk me through|take me through|describe|say (?:a bit |a little )?more|help me (?:understand|see|get)|i(?:'m| am) (?:curious|wondering|interested in)|i wonder|i'd (?:like|love) to (?:hear|know|understand)|i want to (?:hear|know|understand)|fill me in|give me (?:a sense|an idea|an example)|explain|let me ask|can i ask|could i ask|may i ask)\b"
