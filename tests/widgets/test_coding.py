@@ -2,7 +2,6 @@
 
 import html
 import json
-import time
 from dataclasses import replace
 
 import pytest
@@ -197,17 +196,15 @@ def test_bad_arguments_are_refused():
         ex.set_code(2, "N")  # a client utterance in a counsellor exercise
 
 
-def test_a_long_dialogue_builds_and_checks_fast():
+def test_a_long_dialogue_builds_and_checks():
+    """Its speed is measured in benchmarks/bench_widgets.py, not asserted here (a loaded CI machine
+    would make a time limit flaky)."""
     a, b = get_dialogue("quitline-smoking"), get_dialogue("er-alcohol-mi")
     long = replace(a, id="long", utterances=a.utterances + b.utterances)
     assert len(long.utterances) >= 40
-    CodingExercise(b)  # warm up: the first widget of a session pays for imports
-    start = time.perf_counter()
     ex = code_all(CodingExercise(long, target="both"))
     res = ex.check()
-    elapsed = time.perf_counter() - start
     assert res.n_right == 65
-    assert elapsed < 0.5, f"building and checking took {elapsed:.2f} s"
 
 
 # --- the marker beside each dropdown, and the collapsible list ---------------------------------
