@@ -11,7 +11,8 @@ from .servers import voila
 from .test_widgets_voila import ARTIFACTS, serious
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-PATH = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+PATH = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")) + [
+    f"{folder}/{p.name}" for folder in ("dansk", "norsk") for p in sorted((NOTEBOOKS / folder).glob("[0-9][0-9]-*.ipynb"))]  # the Danish and Norwegian path
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
@@ -37,5 +38,5 @@ def test_notebook_renders_with_its_widgets_and_passes_axe(page, served, name):
     assert page.locator("text=Traceback").count() == 0
     assert page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"notebook-{name.removesuffix('.ipynb')}-1280.png"))
+    page.screenshot(path=str(ARTIFACTS / f"notebook-{name.removesuffix('.ipynb').replace('/', '-')}-1280.png"))
     assert serious(page) == []
