@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn, Sequence
 
 from . import __version__
+from .engine.i18n import LANGUAGES
 
 PROG = "mi-workbook"
 
@@ -46,10 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="MI Workbook: MITI 4.2.1 reports, dialogue checks and the dialogue library.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     lang_help = "language of messages and reports: en, da or nb (default: $MI_WORKBOOK_LANG or en)"
-    parser.add_argument("--lang", choices=["en", "da", "nb"], help=lang_help)
+    parser.add_argument("--lang", choices=LANGUAGES, help=lang_help)
     # The same option after the command ("report --lang da"); given there, it wins.
     lang = argparse.ArgumentParser(add_help=False)
-    lang.add_argument("--lang", choices=["en", "da", "nb"], default=argparse.SUPPRESS, help=lang_help)
+    lang.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
@@ -103,7 +104,7 @@ def _add_import_parser(sub: argparse._SubParsersAction) -> None:
     plain.add_argument("--title", help="title (default: from the file name)")
     plain.add_argument("--topic", help="short topic, e.g. smoking (default: unspecified)")
     plain.add_argument("--change-goal", metavar="GOAL", help="the target behaviour, named before coding (default: not stated)")
-    plain.add_argument("--language", choices=["en", "da", "nb"], default="en", help="language of the transcript (default: en)")
+    plain.add_argument("--language", choices=LANGUAGES, default="en", help="language of the transcript (default: en)")
     for p in (annomi, plain):
         p.add_argument("--out", required=True, metavar="DIR", help="folder for the dialogue files (created if its parent exists)")
         p.add_argument("--force", action="store_true", help="replace dialogue files that already exist")

@@ -94,20 +94,19 @@ def problems(lang: str) -> list[str]:
     for msg in template:
         if not msg.id:
             continue
-        key = msg.id if isinstance(msg.id, str) else msg.id[0]
-        got = catalog.get(key)
         ids = msg.id if isinstance(msg.id, tuple) else (msg.id,)
-        strings = got.string if got is not None and isinstance(got.string, tuple) else ((got.string,) if got else ())
-        if got is None or not all(strings) or not strings:
-            found.append(f"{lang}: untranslated: {key!r}")
+        got = catalog.get(ids[0])
+        strings = () if got is None else got.string if isinstance(got.string, tuple) else (got.string,)
+        if not strings or not all(strings):
+            found.append(f"{lang}: untranslated: {ids[0]!r}")
         elif got.fuzzy:
-            found.append(f"{lang}: fuzzy: {key!r}")
+            found.append(f"{lang}: fuzzy: {ids[0]!r}")
         else:
-            wanted = set(PLACEHOLDER.findall(ids[-1] if len(ids) > 1 else ids[0])) | set(PLACEHOLDER.findall(ids[0]))
-            for s in strings:
-                if set(PLACEHOLDER.findall(s)) - wanted or (len(ids) == 1 and set(PLACEHOLDER.findall(s)) != wanted):
-                    found.append(f"{lang}: placeholders differ: {key!r} -> {s!r}")
-                    break
+            # a singular must keep exactly its placeholders; a plural form may drop {n} ("one file")
+            wanted = set().union(*(PLACEHOLDER.findall(i) for i in ids))
+            bad = [t for t in strings if (set(PLACEHOLDER.findall(t)) != wanted if len(ids) == 1 else set(PLACEHOLDER.findall(t)) - wanted)]
+            if bad:
+                found.append(f"{lang}: placeholders differ: {ids[0]!r} -> {bad[0]!r}")
     return found
 
 

@@ -1,9 +1,10 @@
 """One translation function for every user-facing string.
 
-English is the source language. Catalogues (``mi_widgets/locale/<lang>/LC_MESSAGES/mi_workbook.mo``)
-are added for Danish and Norwegian in a later step; until a catalogue exists, or where it lacks a
-string, :func:`_` returns the English text. The language comes from :func:`set_language`, else the
-``MI_WORKBOOK_LANG`` environment variable, else English.
+English is the source language. The Danish and Norwegian catalogues are
+``mi_widgets/locale/<lang>/LC_MESSAGES/mi_workbook.po``, compiled to ``.mo`` at install
+(``hatch_build.py``); where a catalogue lacks a string, :func:`_` returns the English text. The
+language comes from :func:`set_language`, else the ``MI_WORKBOOK_LANG`` environment variable, else
+English.
 """
 
 from __future__ import annotations

@@ -7,10 +7,9 @@ from functools import lru_cache
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .i18n import N_, _, get_language
+from .i18n import LANGUAGES, N_, _, get_language
 
 ENV_VAR = "MI_WORKBOOK_DATA"
-LANGUAGES = ("en", "da", "nb")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 

@@ -94,7 +94,6 @@ class Dashboard(w.VBox):
         self.name = name
         self.title = w.HTML()
         self.picker = LanguagePicker(language, on_change=lambda _lang: self._build(), note=False)
-        self.picker.dropdown.description_tooltip = None
         self.hint = w.HTML()
         header = w.Box([self.title, w.VBox([self.picker, self.hint])],
                        layout=w.Layout(display="flex", flex_flow="row wrap", justify_content="space-between", align_items="flex-start", width="100%"))

@@ -90,9 +90,11 @@ class LibraryBrowser(Exercise):
         self.search_box = w.Text(description=_("Search"), placeholder=_("words from a title, description, topic, setting or change goal"),
                                  style=wide, layout=w.Layout(width="44rem", max_width="100%"))
         self.dropdowns: dict[str, w.Dropdown] = {}
+        start = get_language() if language is None else language  # a learner sees their own language's dialogues first
+        first = {"language": start if start in {v for v, _n in self.facets.languages} else ALL}
         for name, label in FACETS.items():
             width = "27rem" if name == "setting" else "17rem"
-            dd = w.Dropdown(description=_(label), options=self._facet_options(name), value=ALL, style=wide, layout=w.Layout(width=width, max_width="100%"))
+            dd = w.Dropdown(description=_(label), options=self._facet_options(name), value=first.get(name, ALL), style=wide, layout=w.Layout(width=width, max_width="100%"))
             dd.observe(self._changed, names="value")
             self.dropdowns[name] = dd
         self.search_box.observe(self._changed, names="value")
@@ -119,9 +121,6 @@ class LibraryBrowser(Exercise):
                       self.target, self.how, w.HBox([self.open_button]))
         self.children = (*self.children, self.slot)  # the exercise opens below the feedback line
         self._refresh()
-        start = get_language() if language is None else language
-        if start and start in {value for value, _n in self.facets.languages}:
-            self.filter(language=start)  # a learner sees their own language's dialogues first
 
     # --- building -------------------------------------------------------------------------
 
